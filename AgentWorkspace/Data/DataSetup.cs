@@ -1,0 +1,125 @@
+using AgentWorkspace.Features.Accounts;
+using AgentWorkspace.Features.Classification;
+using AgentWorkspace.Features.Sla;
+using AgentWorkspace.Features.Templates;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace AgentWorkspace.Data;
+
+public static class DataSetup
+{
+    public static void AddData(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Workspace");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var folder = Path.Combine(builder.Environment.ContentRootPath, "App_Data");
+            Directory.CreateDirectory(folder);
+            connectionString = $"Data Source={Path.Combine(folder, "workspace.db")}";
+        }
+        else
+        {
+            EnsureFolderFor(connectionString);
+        }
+        // The provider is chosen here and nowhere else (PostgreSQL later means one line here).
+        builder.Services.AddDbContextFactory<WorkspaceDbContext>(o => o
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmas()));
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+    }
+
+    private static void EnsureFolderFor(string connectionString)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (Path.GetDirectoryName(Path.GetFullPath(source)) is { Length: > 0 } dir)
+        {
+            Directory.CreateDirectory(dir);
+        }
+    }
+
+    /// <summary>Migrations, then reference data (SLA table, keywords, templates, roles, demo team).</summary>
+    public static async Task InitializeDataAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var factory = services.GetRequiredService<IDbContextFactory<WorkspaceDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await SeedReferenceDataAsync(db, services.GetRequiredService<TimeProvider>());
+        }
+        await services.GetRequiredService<AccountSeeder>().SeedAsync();
+        await services.GetRequiredService<KeywordTableLoader>().ReloadAsync();
+    }
+
+    private static async Task SeedReferenceDataAsync(WorkspaceDbContext db, TimeProvider time)
+    {
+        if (!await db.SlaPolicy.AnyAsync())
+        {
+            db.SlaPolicy.AddRange(SlaPolicy.Defaults.Rows());
+        }
+        if (!await db.Keywords.AnyAsync())
+        {
+            db.Keywords.AddRange(KeywordTableDefaults.Create());
+        }
+        if (!await db.ForbiddenPhrases.AnyAsync())
+        {
+            db.ForbiddenPhrases.AddRange(ForbiddenPhrases.Defaults.Select(p => new ForbiddenPhrase { Phrase = p }));
+        }
+        if (!await db.Templates.AnyAsync())
+        {
+            var now = time.GetUtcNow();
+            foreach (var draft in DefaultTemplateLibrary.Create())
+            {
+                db.Templates.Add(new ResponseTemplate
+                {
+                    Name = draft.Name,
+                    Scenario = draft.Scenario,
+                    Category = draft.Category,
+                    Priority = draft.Priority,
+                    Channel = draft.Channel,
+                    Topic = draft.Topic,
+                    CurrentVersionNumber = 1,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                    Versions =
+                    [
+                        new TemplateVersion
+                        {
+                            Number = 1,
+                            Empathy = draft.Parts.Empathy,
+                            Confirmation = draft.Parts.Confirmation,
+                            Solution = draft.Parts.Solution,
+                            FollowUp = draft.Parts.FollowUp,
+                            CreatedAt = now,
+                            CreatedBy = "system",
+                        },
+                    ],
+                });
+            }
+        }
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A busy timeout so concurrent writers wait instead of failing with "database is locked".</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public override void ConnectionOpened(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(System.Data.Common.DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+            command.ExecuteNonQuery();
+        }
+    }
+}

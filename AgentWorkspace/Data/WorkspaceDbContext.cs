@@ -1,0 +1,137 @@
+using AgentWorkspace.Features.Accounts;
+using AgentWorkspace.Features.Classification;
+using AgentWorkspace.Features.Conversations;
+using AgentWorkspace.Features.Escalations;
+using AgentWorkspace.Features.Sla;
+using AgentWorkspace.Features.Templates;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentWorkspace.Data;
+
+public sealed class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> options)
+    : IdentityDbContext<WorkspaceUser>(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+    public DbSet<SlaPolicyRow> SlaPolicy => Set<SlaPolicyRow>();
+    public DbSet<KeywordEntry> Keywords => Set<KeywordEntry>();
+    public DbSet<ResponseTemplate> Templates => Set<ResponseTemplate>();
+    public DbSet<TemplateVersion> TemplateVersions => Set<TemplateVersion>();
+    public DbSet<TemplateUsage> TemplateUsages => Set<TemplateUsage>();
+    public DbSet<ForbiddenPhrase> ForbiddenPhrases => Set<ForbiddenPhrase>();
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<CollaborationTicket> CollaborationTickets => Set<CollaborationTicket>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Customer>(e =>
+        {
+            e.HasIndex(c => c.ExternalId).IsUnique();
+            e.Property(c => c.ExternalId).HasMaxLength(128);
+            e.Property(c => c.Name).HasMaxLength(100);
+        });
+
+        builder.Entity<Conversation>(e =>
+        {
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(24);
+            e.Property(c => c.Category).HasConversion<string>().HasMaxLength(24);
+            e.Property(c => c.Priority).HasConversion<string>().HasMaxLength(8);
+            e.Property(c => c.EscalationReason).HasConversion<string>().HasMaxLength(32);
+            e.Property(c => c.Satisfaction).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.Preview).HasMaxLength(200);
+            e.HasIndex(c => new { c.Status, c.FirstResponseDueAt });
+            e.HasIndex(c => new { c.CustomerId, c.Channel, c.Status });
+            e.HasIndex(c => c.CreatedAt);
+            e.HasIndex(c => c.AssigneeUserName);
+            e.HasIndex(c => c.NoResponseEscalationDueAt);
+            e.HasIndex(c => c.SatisfactionCheckDueAt);
+            e.HasOne(c => c.Customer).WithMany().HasForeignKey(c => c.CustomerId);
+            e.HasMany(c => c.Messages).WithOne(m => m.Conversation).HasForeignKey(m => m.ConversationId);
+            e.Ignore(c => c.IsOpen);
+            e.Ignore(c => c.IsEscalated);
+        });
+
+        builder.Entity<Message>(e =>
+        {
+            e.Property(m => m.AuthorKind).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(m => m.IngestKey).IsUnique();
+            e.HasIndex(m => new { m.ConversationId, m.CreatedAt });
+        });
+
+        builder.Entity<TimelineEntry>(e =>
+        {
+            e.HasIndex(t => new { t.ConversationId, t.At });
+            e.HasIndex(t => t.RuleKey).IsUnique();
+        });
+
+        builder.Entity<SlaPolicyRow>(e =>
+        {
+            e.Property(r => r.Priority).HasConversion<string>().HasMaxLength(8);
+            e.Property(r => r.Channel).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(r => new { r.Priority, r.Channel }).IsUnique();
+        });
+
+        builder.Entity<KeywordEntry>(e =>
+        {
+            e.Property(k => k.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(k => k.Category).HasConversion<string>().HasMaxLength(24);
+            e.Property(k => k.Priority).HasConversion<string>().HasMaxLength(8);
+        });
+
+        builder.Entity<ResponseTemplate>(e =>
+        {
+            e.Property(t => t.Scenario).HasConversion<string>().HasMaxLength(24);
+            e.Property(t => t.Category).HasConversion<string>().HasMaxLength(24);
+            e.Property(t => t.Priority).HasConversion<string>().HasMaxLength(8);
+            e.Property(t => t.Channel).HasConversion<string>().HasMaxLength(16);
+            e.HasMany(t => t.Versions).WithOne(v => v.Template).HasForeignKey(v => v.TemplateId);
+        });
+        builder.Entity<TemplateVersion>(e => e.HasIndex(v => new { v.TemplateId, v.Number }).IsUnique());
+        builder.Entity<TemplateVersion>().Ignore(v => v.Parts);
+        builder.Entity<TemplateUsage>(e => e.HasIndex(u => new { u.TemplateId, u.ConversationId }));
+
+        builder.Entity<Escalation>(e =>
+        {
+            e.Property(x => x.Reason).HasConversion<string>().HasMaxLength(32);
+            e.HasIndex(x => new { x.ClosedAt, x.RaisedAt });
+            e.HasIndex(x => x.ConversationId);
+        });
+        builder.Entity<CollaborationTicket>(e => e.HasIndex(t => new { t.FeedbackAt, t.FeedbackDueAt }));
+        builder.Entity<Notification>(e => e.HasIndex(n => new { n.Recipient, n.CreatedAt }));
+    }
+
+    /// <summary>Every write to a conversation gets a new token, so a concurrent writer's save fails instead of overwriting.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<Conversation>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// SQLite cannot order or compare DateTimeOffset natively; storing UTC ticks keeps every
+    /// due-time query indexable. This is the only provider-specific choice and lives here.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicks>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicks>();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using AgentWorkspace.Features.Classification;
+using AgentWorkspace.Features.Sla;
+
+namespace AgentWorkspace.Features.Conversations;
+
+/// <summary>
+/// One customer's issue on one channel. Every rule's due time is stored here so that the
+/// database, not a job queue, is the source of truth (a restart must lose nothing).
+/// </summary>
+public sealed class Conversation
+{
+    public int Id { get; set; }
+    public int CustomerId { get; set; }
+    public Customer Customer { get; set; } = null!;
+    public Channel Channel { get; set; }
+    public ConversationStatus Status { get; set; } = ConversationStatus.New;
+
+    /// <summary>First line of the latest customer message, for queue rows.</summary>
+    public string Preview { get; set; } = "";
+
+    // Classification: the machine's hint, then the agent's confirmation or correction.
+    public Category Category { get; set; } = Category.Unclassified;
+    public string? Topic { get; set; }
+    public Priority Priority { get; set; } = Priority.Medium;
+    public string MatchedKeywords { get; set; } = "";
+    public bool Ambiguous { get; set; }
+    public string ClarifyingQuestions { get; set; } = "";
+    public bool NeedsCollaboration { get; set; }
+    public bool Agitated { get; set; }
+    public DateTimeOffset? ClassifiedAt { get; set; }
+    public string? ClassifiedBy { get; set; }
+    public bool ClassificationAutoAccepted { get; set; }
+    public double? SecondsToClassify { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset LastCustomerMessageAt { get; set; }
+    public DateTimeOffset? LastAgentMessageAt { get; set; }
+
+    // SLA
+    public DateTimeOffset FirstResponseDueAt { get; set; }
+    public DateTimeOffset? ResolutionDueAt { get; set; }
+    public DateTimeOffset? FirstRespondedAt { get; set; }
+    public bool FirstResponseBreached { get; set; }
+
+    public string? AssigneeUserName { get; set; }
+    public DateTimeOffset? ClaimedAt { get; set; }
+
+    // Escalation (a side state: the conversation keeps its status and owner).
+    public DateTimeOffset? NoResponseEscalationDueAt { get; set; }
+    public DateTimeOffset? EscalatedAt { get; set; }
+    public string? EscalatedTo { get; set; }
+    public EscalationReason? EscalationReason { get; set; }
+    public DateTimeOffset? NextCustomerUpdateDueAt { get; set; }
+
+    // Closing the loop
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public string? ResolvedBy { get; set; }
+    public string? Resolution { get; set; }
+    public int ResolveCount { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public DateTimeOffset? SatisfactionCheckDueAt { get; set; }
+    public DateTimeOffset? SatisfactionCheckSentAt { get; set; }
+    public SatisfactionAnswer? Satisfaction { get; set; }
+    public DateTimeOffset? SatisfactionAnsweredAt { get; set; }
+    public string? SecondHandlingOwner { get; set; }
+    public DateTimeOffset? SecondHandlingDueAt { get; set; }
+
+    public int? LastTemplateVersionId { get; set; }
+
+    /// <summary>Optimistic concurrency: two agents claiming at once, or two nodes sweeping at once.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<Message> Messages { get; set; } = [];
+
+    public bool IsOpen => Status is not (ConversationStatus.Resolved or ConversationStatus.Closed);
+    public bool IsEscalated => EscalatedAt is not null && IsOpen;
+}
+
+public enum ConversationStatus
+{
+    New,
+    Open,
+    AwaitingCollaboration,
+    SecondHandling,
+    Resolved,
+    Closed,
+}
+
+public enum EscalationReason
+{
+    NoResponse,
+    CollaborationNoFeedback,
+    Urgent,
+    Manual,
+}
+
+public enum SatisfactionAnswer
+{
+    Satisfied,
+    Unsatisfied,
+    Unresolved,
+}
+
+public sealed class Customer
+{
+    public int Id { get; set; }
+
+    /// <summary>The connector's own id for the customer (用户ID), unique per team.</summary>
+    public string ExternalId { get; set; } = "";
+    public string? Name { get; set; }
+    public bool IsVip { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class Message
+{
+    public long Id { get; set; }
+    public int ConversationId { get; set; }
+    public Conversation Conversation { get; set; } = null!;
+    public AuthorKind AuthorKind { get; set; }
+    public string? AuthorName { get; set; }
+    public string Text { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>"{channel}:{externalId}" so that a connector's retry is stored once.</summary>
+    public string? IngestKey { get; set; }
+}
+
+public enum AuthorKind
+{
+    Customer,
+    Agent,
+    System,
+}
+
+/// <summary>Every step, as seed 000 §4.2 asks: nobody asks the customer twice.</summary>
+public sealed class TimelineEntry
+{
+    public long Id { get; set; }
+    public int ConversationId { get; set; }
+    public string Kind { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public string Actor { get; set; } = "";
+    public string? Detail { get; set; }
+
+    /// <summary>Set for fired rules: a unique key per rule firing, so a rule is recorded exactly once.</summary>
+    public string? RuleKey { get; set; }
+}

@@ -1,0 +1,182 @@
+using System.Text.Json;
+using AgentWorkspace.Data;
+using AgentWorkspace.Features.Accounts;
+using AgentWorkspace.Features.Classification;
+using AgentWorkspace.Features.Escalations;
+using AgentWorkspace.Features.Sla;
+using AgentWorkspace.Realtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AgentWorkspace.Features.Conversations;
+
+/// <summary>The connector API: how channels deliver customer messages, and read a conversation back.</summary>
+public static class ConversationApi
+{
+    public static void MapConversationApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization(AccountsSetup.ConnectorPolicy).WithTags("Connectors");
+        api.MapPost("/messages", PostMessage)
+            .Accepts<IngestRequestDoc>("application/json")
+            .Produces<IngestResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .WithSummary("Deliver one customer message from a channel connector.");
+        api.MapGet("/conversations/{id:int}", GetConversation).WithSummary("A conversation with its messages, rules fired and timeline.");
+        api.MapPost("/conversations/{id:int}/satisfaction", PostSatisfaction).WithSummary("The customer's answer to the satisfaction check (满意/不满意/未解决).");
+    }
+
+    private static async Task<Results<Created<IngestResponse>, Ok<IngestResponse>, ValidationProblem>> PostMessage(
+        HttpRequest request, ConversationService conversations, IOptions<WorkspaceOptions> options, CancellationToken ct)
+    {
+        var parsed = await IngestRequest.ParseAsync(request, options.Value.Ingest.MaxTextLength, ct);
+        if (parsed.Errors is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The message was not accepted; nothing was stored.");
+        }
+        var result = await conversations.IngestAsync(parsed.Command!, ct);
+        var body = new IngestResponse(result.ConversationId, result.MessageId, result.FirstResponseDueAt, result.Classification, result.Duplicate);
+        return result.Duplicate
+            ? TypedResults.Ok(body)
+            : TypedResults.Created($"/api/conversations/{result.ConversationId}", body);
+    }
+
+    private static async Task<Results<Ok<ConversationDetails>, NotFound>> GetConversation(int id, ConversationQueries queries, CancellationToken ct) =>
+        await queries.DetailsAsync(id, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<ConversationSummary>, NotFound, ValidationProblem>> PostSatisfaction(
+        int id, SatisfactionRequest body, EscalationService escalations, CancellationToken ct)
+    {
+        if (SatisfactionRequest.Parse(body.Answer) is not { } answer)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answer"] = ["answer must be 满意, 不满意 or 未解决 (or Satisfied, Unsatisfied, Unresolved)."] });
+        }
+        var outcome = await escalations.AnswerSatisfactionAsync(id, answer, ct);
+        return outcome.Kind switch
+        {
+            ActionKind.NotFound => TypedResults.NotFound(),
+            ActionKind.Rejected => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answer"] = ["No satisfaction check is awaiting an answer on this conversation."] }),
+            _ => TypedResults.Ok(outcome.Conversation!),
+        };
+    }
+}
+
+public sealed record IngestResponse(int ConversationId, long MessageId, DateTimeOffset FirstResponseDueAt, ClassificationResult Classification, bool Duplicate);
+
+/// <summary>For the OpenAPI document only; the body is parsed by hand so every error names its field.</summary>
+public sealed record IngestRequestDoc(string Channel, string CustomerId, string? CustomerName, string Text, string? ExternalId);
+
+public sealed record SatisfactionRequest(string? Answer)
+{
+    public static SatisfactionAnswer? Parse(string? answer) => answer?.Trim() switch
+    {
+        "满意" or "滿意" => SatisfactionAnswer.Satisfied,
+        "不满意" or "不滿意" => SatisfactionAnswer.Unsatisfied,
+        "未解决" or "未解決" => SatisfactionAnswer.Unresolved,
+        { } s when Enum.TryParse<SatisfactionAnswer>(s, ignoreCase: true, out var a) && Enum.IsDefined(a) => a,
+        _ => null,
+    };
+}
+
+public static class IngestRequest
+{
+    public const int MaxCustomerIdLength = 128;
+    public const int MaxNameLength = 100;
+    public const int MaxExternalIdLength = 200;
+
+    public sealed record Parsed(IngestCommand? Command, Dictionary<string, string[]>? Errors);
+
+    public static async Task<Parsed> ParseAsync(HttpRequest request, int maxTextLength, CancellationToken ct)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+        }
+        catch (JsonException ex)
+        {
+            return Fail("body", $"The body is not valid JSON: {ex.Message}");
+        }
+        using (doc)
+        {
+            return Parse(doc.RootElement, maxTextLength);
+        }
+    }
+
+    public static Parsed Parse(JsonElement root, int maxTextLength)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Fail("body", "The body must be a JSON object.");
+        }
+        var errors = new Dictionary<string, string[]>();
+        var channelText = ReadString(root, "channel", errors);
+        var customerId = ReadString(root, "customerId", errors)?.Trim();
+        var customerName = ReadString(root, "customerName", errors)?.Trim();
+        var text = ReadString(root, "text", errors);
+        var externalId = ReadString(root, "externalId", errors)?.Trim();
+
+        Channel channel = default;
+        if (channelText is null)
+        {
+            errors.TryAdd("channel", ["channel is required: Phone, Email, Chat, Social, InPerson or SelfService."]);
+        }
+        else if (!Enum.TryParse(channelText, ignoreCase: true, out channel) || !Enum.IsDefined(channel) || int.TryParse(channelText, out _))
+        {
+            errors.TryAdd("channel", [$"Unknown channel '{channelText}'. Use Phone, Email, Chat, Social, InPerson or SelfService."]);
+        }
+        if (string.IsNullOrEmpty(customerId))
+        {
+            errors.TryAdd("customerId", ["customerId is required."]);
+        }
+        else if (customerId.Length > MaxCustomerIdLength)
+        {
+            errors.TryAdd("customerId", [$"customerId is longer than {MaxCustomerIdLength} characters."]);
+        }
+        if (customerName is { Length: > MaxNameLength })
+        {
+            errors.TryAdd("customerName", [$"customerName is longer than {MaxNameLength} characters."]);
+        }
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.TryAdd("text", ["text is required and must not be empty."]);
+        }
+        else if (text.Length > maxTextLength)
+        {
+            errors.TryAdd("text", [$"text is longer than {maxTextLength} characters."]);
+        }
+        if (externalId is { Length: > MaxExternalIdLength })
+        {
+            errors.TryAdd("externalId", [$"externalId is longer than {MaxExternalIdLength} characters."]);
+        }
+        return errors.Count > 0
+            ? new Parsed(null, errors)
+            : new Parsed(new IngestCommand(channel, customerId!, string.IsNullOrEmpty(customerName) ? null : customerName, text!.Trim(), string.IsNullOrEmpty(externalId) ? null : externalId), null);
+    }
+
+    private static string? ReadString(JsonElement root, string name, Dictionary<string, string[]> errors)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!property.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            switch (property.Value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    return property.Value.GetString();
+                case JsonValueKind.Number when name is "customerId" or "externalId":
+                    return property.Value.GetRawText();
+                case JsonValueKind.Null:
+                    return null;
+                default:
+                    errors.TryAdd(name, [$"{name} must be a string."]);
+                    return null;
+            }
+        }
+        return null;
+    }
+
+    private static Parsed Fail(string field, string message) => new(null, new Dictionary<string, string[]> { [field] = [message] });
+}

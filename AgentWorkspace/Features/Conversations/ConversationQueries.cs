@@ -1,0 +1,112 @@
+using AgentWorkspace.Data;
+using AgentWorkspace.Features.Classification;
+using AgentWorkspace.Features.Escalations;
+using AgentWorkspace.Features.Sla;
+using AgentWorkspace.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentWorkspace.Features.Conversations;
+
+public sealed record ConversationDetails(
+    int Id,
+    ConversationStatus Status,
+    Channel Channel,
+    CustomerView Customer,
+    ClassificationResult Classification,
+    Category Category,
+    string? Topic,
+    Priority Priority,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ClassifiedAt,
+    string? ClassifiedBy,
+    bool ClassificationAutoAccepted,
+    double? SecondsToClassify,
+    DateTimeOffset FirstResponseDueAt,
+    DateTimeOffset? ResolutionDueAt,
+    DateTimeOffset? FirstRespondedAt,
+    bool FirstResponseBreached,
+    string? Assignee,
+    DateTimeOffset? EscalatedAt,
+    string? EscalatedTo,
+    EscalationReason? EscalationReason,
+    DateTimeOffset? ResolvedAt,
+    string? ResolvedBy,
+    string? Resolution,
+    DateTimeOffset? ClosedAt,
+    DateTimeOffset? SatisfactionCheckDueAt,
+    DateTimeOffset? SatisfactionCheckSentAt,
+    SatisfactionAnswer? Satisfaction,
+    string? SecondHandlingOwner,
+    DateTimeOffset? SecondHandlingDueAt,
+    int? LastTemplateVersionId,
+    Guid Version,
+    IReadOnlyList<MessageView> Messages,
+    IReadOnlyList<TimelineView> Timeline,
+    IReadOnlyList<TicketView> CollaborationTickets,
+    IReadOnlyList<EarlierConversation> EarlierConversations);
+
+public sealed record CustomerView(int Id, string ExternalId, string? Name, bool IsVip);
+
+public sealed record TimelineView(string Kind, DateTimeOffset At, string Actor, string? Detail);
+
+public sealed record TicketView(int Id, string Department, string ResponsiblePerson, string Description, string? CustomerDetails,
+    DateTimeOffset ExpectedBy, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset FeedbackDueAt, DateTimeOffset? FeedbackAt, string? Feedback, DateTimeOffset? EscalatedAt);
+
+public sealed record EarlierConversation(int Id, Channel Channel, ConversationStatus Status, Category Category, string Preview, DateTimeOffset CreatedAt, string? Resolution, SatisfactionAnswer? Satisfaction);
+
+/// <summary>Reads for pages and the API: no tracking, only the columns each screen needs.</summary>
+public sealed class ConversationQueries(IDbContextFactory<WorkspaceDbContext> dbFactory)
+{
+    public async Task<ConversationDetails?> DetailsAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var c = await db.Conversations.AsNoTracking().Include(x => x.Customer).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return null;
+        }
+        var messages = await db.Messages.AsNoTracking().Where(m => m.ConversationId == id).OrderBy(m => m.Id).ToListAsync(ct);
+        var timeline = await db.Timeline.AsNoTracking().Where(t => t.ConversationId == id).OrderBy(t => t.Id)
+            .Select(t => new TimelineView(t.Kind, t.At, t.Actor, t.Detail)).ToListAsync(ct);
+        var tickets = await db.CollaborationTickets.AsNoTracking().Where(t => t.ConversationId == id).OrderBy(t => t.Id)
+            .Select(t => new TicketView(t.Id, t.Department, t.ResponsiblePerson, t.Description, t.CustomerDetails, t.ExpectedBy, t.CreatedAt, t.CreatedBy, t.FeedbackDueAt, t.FeedbackAt, t.Feedback, t.EscalatedAt))
+            .ToListAsync(ct);
+        var earlier = await db.Conversations.AsNoTracking()
+            .Where(x => x.CustomerId == c.CustomerId && x.Id != id)
+            .OrderByDescending(x => x.Id).Take(10)
+            .Select(x => new EarlierConversation(x.Id, x.Channel, x.Status, x.Category, x.Preview, x.CreatedAt, x.Resolution, x.Satisfaction))
+            .ToListAsync(ct);
+        return new ConversationDetails(
+            c.Id, c.Status, c.Channel, new CustomerView(c.Customer.Id, c.Customer.ExternalId, c.Customer.Name, c.Customer.IsVip),
+            ConversationService.StoredClassification(c), c.Category, c.Topic, c.Priority,
+            c.CreatedAt, c.ClassifiedAt, c.ClassifiedBy, c.ClassificationAutoAccepted, c.SecondsToClassify,
+            c.FirstResponseDueAt, c.ResolutionDueAt, c.FirstRespondedAt, c.FirstResponseBreached, c.AssigneeUserName,
+            c.EscalatedAt, c.EscalatedTo, c.EscalationReason, c.ResolvedAt, c.ResolvedBy, c.Resolution, c.ClosedAt,
+            c.SatisfactionCheckDueAt, c.SatisfactionCheckSentAt, c.Satisfaction, c.SecondHandlingOwner, c.SecondHandlingDueAt,
+            c.LastTemplateVersionId, c.Version,
+            [.. messages.Select(MessageView.From)], timeline, tickets, earlier);
+    }
+
+    /// <summary>Every open conversation, most pressing first. Indexed on (Status, FirstResponseDueAt).</summary>
+    public async Task<List<ConversationSummary>> OpenQueueAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Conversations.AsNoTracking().Include(c => c.Customer)
+            .Where(c => c.Status != ConversationStatus.Resolved && c.Status != ConversationStatus.Closed)
+            .OrderBy(c => c.FirstResponseDueAt)
+            .ToListAsync(ct);
+        return [.. rows.Select(ConversationSummary.From)];
+    }
+
+    public async Task<List<EscalationView>> OpenEscalationsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Escalations.AsNoTracking()
+            .Join(db.Conversations.Where(c => c.Status != ConversationStatus.Resolved && c.Status != ConversationStatus.Closed),
+                e => e.ConversationId, c => c.Id, (e, c) => new { e, c.Customer.Name, c.Preview })
+            .Where(x => x.e.ClosedAt == null)
+            .OrderByDescending(x => x.e.RaisedAt)
+            .Select(x => new EscalationView(x.e.Id, x.e.ConversationId, x.e.Reason, x.e.RaisedAt, x.e.AssignedTo, x.Name, x.Preview))
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,65 @@
+using AgentWorkspace.Features.Accounts;
+using Hangfire;
+using Hangfire.Dashboard;
+
+namespace AgentWorkspace.Features.Escalations;
+
+public static class EscalationsSetup
+{
+    public const string DashboardPolicy = "HangfireDashboard";
+
+    public static void AddEscalations(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHangfire((sp, c) => c
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage());
+        builder.Services.AddHangfireServer(o =>
+        {
+            // Jobs must fire within about a second of their due time (the default polls every 15 s).
+            o.SchedulePollingInterval = TimeSpan.FromMilliseconds(250);
+            o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
+        });
+        builder.Services.AddSingleton<EscalationService>();
+        builder.Services.AddSingleton<IRuleScheduler, HangfireRuleScheduler>();
+        builder.Services.AddTransient<RuleJob>();
+        builder.Services.AddTransient<RuleSweepJob>();
+        builder.Services.AddHostedService<RuleReconciler>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(DashboardPolicy, p => p.RequireRole(Roles.Supervisor, Roles.TeamLead));
+    }
+
+    public static void MapEscalations(this WebApplication app)
+    {
+        // The dashboard sits behind ASP.NET authorization (sign-in, then Supervisor/TeamLead → else 403).
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new SignedInDashboardFilter()],
+            DashboardTitle = "AgentWorkspace jobs",
+        }).RequireAuthorization(DashboardPolicy);
+    }
+
+    /// <summary>Endpoint authorization already ran; Hangfire's own check only confirms a signed-in user.</summary>
+    private sealed class SignedInDashboardFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.Identity?.IsAuthenticated == true;
+    }
+}
+
+/// <summary>Schedules every pending rule from the database at start-up, then sweeps every minute.</summary>
+public sealed class RuleReconciler(EscalationService escalations, IRuleScheduler scheduler, IRecurringJobManager recurring, ILogger<RuleReconciler> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        recurring.AddOrUpdate<RuleSweepJob>(RuleSweepJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        try
+        {
+            await escalations.ReconcileAsync(scheduler, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The minutely sweep will catch up; start-up must not fail for this.
+            logger.LogError(ex, "Rule reconciliation at start-up failed");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+
+namespace AgentWorkspace.Features;
+
+/// <summary>The one clock every rule reads, plus the team's time zone for display and day cuts.</summary>
+public sealed class TeamClock(TimeProvider time, IOptions<WorkspaceOptions> options)
+{
+    public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>Start of the team's day containing <paramref name="instant"/>, as an instant.</summary>
+    public DateTimeOffset StartOfDay(DateTimeOffset instant)
+    {
+        var local = ToLocal(instant);
+        var midnight = new DateTime(local.Year, local.Month, local.Day, 0, 0, 0, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
+    }
+
+    public string Format(DateTimeOffset? instant, string format = "MM-dd HH:mm") =>
+        instant is { } i ? ToLocal(i).ToString(format, System.Globalization.CultureInfo.InvariantCulture) : "—";
+}

@@ -1,0 +1,39 @@
+using AgentWorkspace.Components;
+using AgentWorkspace.Data;
+using AgentWorkspace.Features;
+using AgentWorkspace.Features.Accounts;
+using AgentWorkspace.Features.Classification;
+using AgentWorkspace.Features.Conversations;
+using AgentWorkspace.Features.Escalations;
+using AgentWorkspace.Features.Simulator;
+using AgentWorkspace.Features.Templates;
+using AgentWorkspace.Realtime;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddWorkspaceCore();
+builder.AddData();
+builder.AddAccounts();
+builder.AddRealtime();
+builder.AddClassification();
+builder.AddConversations();
+builder.AddTemplates();
+builder.AddEscalations();
+builder.AddSimulator();
+builder.AddShell();
+
+var app = builder.Build();
+
+await app.InitializeDataAsync();
+app.UseShell();
+app.MapAccounts();
+app.MapRealtime();
+app.MapClassification();
+app.MapConversations();
+app.MapEscalations();
+app.MapShell<App>();
+
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace AgentWorkspace.Realtime;
+
+/// <summary>
+/// The single event path: every change to a conversation (ingest, an agent's action, a job) is
+/// published here once, after the database write. It pushes to hub clients through
+/// <see cref="IHubContext{THub,T}"/> (a Redis backplane later changes nothing above it) and to this
+/// node's Blazor circuits through <see cref="CircuitEventBus"/>, so no circuit opens its own
+/// connection back to the server.
+/// </summary>
+public sealed class WorkspaceEvents(
+    IHubContext<WorkspaceHub, IWorkspaceClient> hub,
+    CircuitEventBus circuits,
+    ILogger<WorkspaceEvents> logger)
+{
+    public async Task ConversationChanged(ConversationSummary summary)
+    {
+        circuits.Publish(new WorkspaceEvent.ConversationChanged(summary));
+        await Safely(() => Task.WhenAll(
+            hub.Clients.Group(WorkspaceHub.AllStaffGroup).ConversationChanged(summary),
+            hub.Clients.Group(WorkspaceHub.ConversationGroup(summary.Id)).ConversationChanged(summary)));
+    }
+
+    public async Task MessageAppended(MessageView message)
+    {
+        circuits.Publish(new WorkspaceEvent.MessageAppended(message));
+        await Safely(() => Task.WhenAll(
+            hub.Clients.Group(WorkspaceHub.AllStaffGroup).MessageAppended(message),
+            hub.Clients.Group(WorkspaceHub.ConversationGroup(message.ConversationId)).MessageAppended(message)));
+    }
+
+    public async Task ClassificationConfirmed(ConversationSummary summary)
+    {
+        circuits.Publish(new WorkspaceEvent.ConversationChanged(summary));
+        await Safely(() => hub.Clients.Group(WorkspaceHub.AllStaffGroup).ClassificationConfirmed(summary));
+    }
+
+    public async Task EscalationRaised(EscalationView escalation)
+    {
+        circuits.Publish(new WorkspaceEvent.EscalationRaised(escalation));
+        await Safely(() => hub.Clients.Group(WorkspaceHub.AllStaffGroup).EscalationRaised(escalation));
+    }
+
+    public async Task NotificationRaised(NotificationView notification)
+    {
+        circuits.Publish(new WorkspaceEvent.NotificationRaised(notification));
+        await Safely(() => hub.Clients.Group(WorkspaceHub.UserGroup(notification.Recipient)).NotificationRaised(notification));
+    }
+
+    /// <summary>The database already holds the change; a failed push must not fail the caller's write.</summary>
+    private async Task Safely(Func<Task> push)
+    {
+        try
+        {
+            await push();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Pushing a workspace event to hub clients failed");
+        }
+    }
+}

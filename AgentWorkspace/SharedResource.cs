@@ -1,0 +1,4 @@
+namespace AgentWorkspace;
+
+/// <summary>Marker for the UI strings in Resources/SharedResource*.resx (neutral = Simplified Chinese).</summary>
+public sealed class SharedResource;

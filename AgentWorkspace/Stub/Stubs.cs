@@ -1,0 +1,57 @@
+// Temporary stand-ins until the classification and template helpers deliver.
+using AgentWorkspace.Features.Conversations;
+using AgentWorkspace.Features.Sla;
+
+namespace AgentWorkspace.Features.Classification
+{
+    public enum KeywordKind { Category, Topic, Priority, Agitation, Ambiguity, Suggestion, Collaboration }
+    public sealed class KeywordEntry
+    {
+        public int Id { get; set; }
+        public string Keyword { get; set; } = "";
+        public KeywordKind Kind { get; set; }
+        public Category? Category { get; set; }
+        public string? Topic { get; set; }
+        public Priority? Priority { get; set; }
+        public string? ClarifyingQuestions { get; set; }
+        public int Weight { get; set; } = 1;
+    }
+    public sealed record ClassificationResult(Category Category, string? Topic, Priority Priority, IReadOnlyList<string> MatchedKeywords, bool Ambiguous, IReadOnlyList<string> ClarifyingQuestions, bool NeedsCollaboration, bool Agitated);
+    public sealed class Classifier
+    {
+        public static Classifier Build(IEnumerable<KeywordEntry> rows) => new();
+        public ClassificationResult Classify(string text, Channel channel) => new(Category.Unclassified, null, Priority.Medium, [], false, [], true, false);
+    }
+    public sealed class KeywordTable
+    {
+        public Classifier Current { get; private set; } = new();
+        public void Replace(IEnumerable<KeywordEntry> rows) => Current = Classifier.Build(rows);
+    }
+    public static class KeywordTableDefaults
+    {
+        public static IReadOnlyList<KeywordEntry> Create() => [];
+    }
+}
+
+namespace AgentWorkspace.Features.Templates
+{
+    using AgentWorkspace.Features.Classification;
+    public enum TemplateScenario { General, Logistics, Refund, Complaint, TechnicalSupport, Suggestion, Membership, Payment, Coupon }
+    public sealed record TemplateParts(string Empathy, string Confirmation, string Solution, string FollowUp);
+    public interface ITemplateApplicability
+    {
+        Category? Category { get; }
+        Priority? Priority { get; }
+        Channel? Channel { get; }
+        string? Topic { get; }
+    }
+    public sealed record TemplateDraft(string Name, TemplateScenario Scenario, Category? Category, Priority? Priority, Channel? Channel, string? Topic, TemplateParts Parts);
+    public static class DefaultTemplateLibrary
+    {
+        public static IReadOnlyList<TemplateDraft> Create() => [];
+    }
+    public static class ForbiddenPhrases
+    {
+        public static IReadOnlyList<string> Defaults => [];
+    }
+}

@@ -1,0 +1,8 @@
+namespace AgentWorkspace.Features.Templates;
+
+public static class TemplatesSetup
+{
+    public static void AddTemplates(this WebApplicationBuilder builder)
+    {
+    }
+}
