@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using AgentWorkspace.Features.Accounts;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -13,6 +15,8 @@ public static class ShellSetup
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        // Chinese text is sent as characters, not as numeric entities (pages are a third of the size).
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -30,7 +34,10 @@ public static class ShellSetup
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // A friendly page for people; API and hub callers keep their bare status codes.
+        app.UseWhen(
+            ctx => HttpMethods.IsGet(ctx.Request.Method) && !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/hubs"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

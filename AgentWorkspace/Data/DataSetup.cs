@@ -12,22 +12,25 @@ public static class DataSetup
 {
     public static void AddData(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("Workspace");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            var folder = Path.Combine(builder.Environment.ContentRootPath, "App_Data");
-            Directory.CreateDirectory(folder);
-            connectionString = $"Data Source={Path.Combine(folder, "workspace.db")}";
-        }
-        else
-        {
-            EnsureFolderFor(connectionString);
-        }
-        // The provider is chosen here and nowhere else (PostgreSQL later means one line here).
-        builder.Services.AddDbContextFactory<WorkspaceDbContext>(o => o
-            .UseSqlite(connectionString)
+        // Resolved when first needed, so configuration layered on later (tests, overlays) is honoured.
+        builder.Services.AddDbContextFactory<WorkspaceDbContext>((sp, o) => o
+            .UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()))
             .AddInterceptors(new SqlitePragmas()));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+    }
+
+    /// <summary>The provider is chosen here and nowhere else (PostgreSQL later means a change here only).</summary>
+    private static string ConnectionString(IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var connectionString = configuration.GetConnectionString("Workspace");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var folder = Path.Combine(environment.ContentRootPath, "App_Data");
+            Directory.CreateDirectory(folder);
+            return $"Data Source={Path.Combine(folder, "workspace.db")}";
+        }
+        EnsureFolderFor(connectionString);
+        return connectionString;
     }
 
     private static void EnsureFolderFor(string connectionString)

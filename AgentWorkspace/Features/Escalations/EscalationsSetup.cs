@@ -1,6 +1,7 @@
 using AgentWorkspace.Features.Accounts;
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.InMemory;
 
 namespace AgentWorkspace.Features.Escalations;
 
@@ -10,10 +11,12 @@ public static class EscalationsSetup
 
     public static void AddEscalations(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHangfire((sp, c) => c
+        // One storage per host, registered before AddHangfire (which would otherwise fall back to the
+        // process-wide JobStorage.Current and let two hosts in one process run each other's jobs).
+        builder.Services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+        builder.Services.AddHangfire(c => c
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage());
+            .UseRecommendedSerializerSettings());
         builder.Services.AddHangfireServer(o =>
         {
             // Jobs must fire within about a second of their due time (the default polls every 15 s).

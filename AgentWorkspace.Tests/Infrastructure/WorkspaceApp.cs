@@ -1,0 +1,149 @@
+using System.Net.Http.Json;
+using AgentWorkspace.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentWorkspace.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a real SQLite file of its own (deleted on dispose), real Identity, real
+/// Hangfire. Settings override configuration exactly as environment variables would.
+/// </summary>
+public class WorkspaceApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string ApiKey = "test-ingest-key";
+    public const string DemoPassword = "Test@12345";
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly bool _kestrel;
+
+    public WorkspaceApp() : this(null)
+    {
+    }
+
+    protected WorkspaceApp(IDictionary<string, string?>? settings, bool kestrel = false, string? databasePath = null)
+    {
+        _kestrel = kestrel;
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"aw-test-{Guid.NewGuid():N}.db");
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Workspace"] = $"Data Source={DatabasePath}",
+            ["Workspace:Ingest:ApiKey"] = ApiKey,
+            ["Workspace:Seed:DemoPassword"] = DemoPassword,
+            ["Workspace:Simulator:Enabled"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+        if (kestrel)
+        {
+            UseKestrel(0);
+        }
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Keep the database file after dispose (restart tests reuse it).</summary>
+    public bool KeepDatabase { get; init; }
+
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
+        builder.ConfigureTestServices(ConfigureTestServices);
+    }
+
+    public ValueTask InitializeAsync()
+    {
+        if (_kestrel)
+        {
+            StartServer();
+        }
+        else
+        {
+            _ = Server;
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The real address when served by Kestrel (browser tests).</summary>
+    public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public WorkspaceDbContext Db() => Services.GetRequiredService<IDbContextFactory<WorkspaceDbContext>>().CreateDbContext();
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public HttpClient ApiClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    /// <summary>Signs in through the real login form post; the client keeps the cookie.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string? password = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = userName,
+            ["password"] = password ?? DemoPassword,
+        }));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("error") == true)
+        {
+            throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode} {response.Headers.Location}");
+        }
+        return client;
+    }
+
+    public async Task<IngestReply> PostMessageAsync(string text, string channel = "Chat", string customerId = "cust-1", string? customerName = "张伟", string? externalId = null)
+    {
+        using var client = ApiClient();
+        var response = await client.PostAsJsonAsync("/api/messages", new { channel, customerId, customerName, text, externalId });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<IngestReply>(Json.Options))!;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        if (!KeepDatabase)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                try
+                {
+                    File.Delete(DatabasePath + suffix);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+    }
+}
+
+public sealed record IngestReply(int ConversationId, long MessageId, DateTimeOffset FirstResponseDueAt, ClassificationReply Classification, bool Duplicate);
+
+public sealed record ClassificationReply(string Category, string? Topic, string Priority, string[] MatchedKeywords, bool Ambiguous, string[] ClarifyingQuestions, bool NeedsCollaboration, bool Agitated);
+
+public static class Json
+{
+    public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+}
