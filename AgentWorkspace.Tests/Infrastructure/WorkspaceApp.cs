@@ -80,13 +80,21 @@ public class WorkspaceApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The real address when served by Kestrel (browser tests).</summary>
     public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
+    /// <summary>Client options aimed at the real server when there is one.</summary>
+    public WebApplicationFactoryClientOptions Options(bool cookies = false) => new()
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = cookies,
+        BaseAddress = _kestrel ? ServerAddress : new Uri("http://localhost"),
+    };
+
     public WorkspaceDbContext Db() => Services.GetRequiredService<IDbContextFactory<WorkspaceDbContext>>().CreateDbContext();
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     public HttpClient ApiClient()
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(Options());
         client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         return client;
     }
@@ -94,7 +102,7 @@ public class WorkspaceApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Signs in through the real login form post; the client keeps the cookie.</summary>
     public async Task<HttpClient> SignInAsync(string userName, string? password = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = CreateClient(Options(cookies: true));
         var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["username"] = userName,

@@ -55,3 +55,11 @@ namespace AgentWorkspace.Features.Templates
         public static IReadOnlyList<string> Defaults => [];
     }
 }
+
+namespace AgentWorkspace.Features.Classification
+{
+    public static class ScriptFolding
+    {
+        public static string Fold(string s) => s.ToLowerInvariant();
+    }
+}

@@ -1,0 +1,100 @@
+using AgentWorkspace.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace AgentWorkspace.Tests.EndToEnd;
+
+/// <summary>
+/// The app on real Kestrel plus Debian's Chromium driven by Playwright. No browser is ever
+/// downloaded: where /usr/bin/chromium is missing, the browser tests are skipped with the reason.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public static readonly Dictionary<string, string?> Settings = new()
+    {
+        // Short rule durations so browser flows see jobs fire within the test.
+        ["Workspace:SatisfactionCheck:Delay"] = "00:00:02",
+        ["Workspace:Classification:ConfirmWithin"] = "00:00:10",
+    };
+
+    private IPlaywright? _playwright;
+
+    public BrowserApp App { get; } = new();
+    public IBrowser? Browser { get; private set; }
+    public string? SkipReason { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        await App.InitializeAsync();
+        if (!File.Exists(ChromiumPath))
+        {
+            SkipReason = $"Chromium not found at {ChromiumPath}: install Debian's package with 'apt-get install -y chromium fonts-noto-cjk'.";
+            return;
+        }
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task<IPage> SignedInPageAsync(string userName, int width = 1600, int height = 1000)
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? "");
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.ServerAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN",
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("input[name=username]", userName);
+        await page.FillAsync("input[name=password]", WorkspaceApp.DemoPassword);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        return page;
+    }
+
+    public async Task<IPage> AnonymousPageAsync(int width = 1200, int height = 900)
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? "");
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.ServerAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Screenshots land in TestResults/screenshots so a person can look at the pages.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = false });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+public sealed class BrowserApp() : WorkspaceApp(BrowserFixture.Settings, kestrel: true);
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}

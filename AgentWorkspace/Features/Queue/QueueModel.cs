@@ -1,0 +1,84 @@
+using AgentWorkspace.Features.Conversations;
+using AgentWorkspace.Features.Sla;
+using AgentWorkspace.Realtime;
+
+namespace AgentWorkspace.Features.Queue;
+
+public sealed record QueueFilter(bool Mine = false, bool Unclaimed = false, bool Escalated = false, Priority? Priority = null, Channel? Channel = null)
+{
+    public bool Matches(ConversationSummary c, string? userName) =>
+        (!Mine || c.AssigneeUserName == userName)
+        && (!Unclaimed || c.AssigneeUserName is null)
+        && (!Escalated || c.IsEscalated)
+        && (Priority is not { } p || c.Priority == p)
+        && (Channel is not { } ch || c.Channel == ch);
+}
+
+/// <summary>
+/// The agent's queue in one circuit: every open conversation, filtered and ordered by due time.
+/// Events replace rows by id (newer version wins); closed ones leave.
+/// </summary>
+public sealed class QueueModel(string? userName)
+{
+    private readonly Dictionary<int, ConversationSummary> _rows = [];
+    private List<ConversationSummary>? _visible;
+
+    public QueueFilter Filter { get; private set; } = new();
+    public string? UserName { get; } = userName;
+    public int Total => _rows.Count;
+
+    // A List because Virtualize takes an ICollection.
+    public List<ConversationSummary> Visible => _visible ??= [.. _rows.Values.Where(r => Filter.Matches(r, UserName)).OrderBy(r => r, Order)];
+
+    public IEnumerable<ConversationSummary> All => _rows.Values;
+
+    public void Load(IEnumerable<ConversationSummary> rows)
+    {
+        _rows.Clear();
+        foreach (var row in rows.Where(r => r.IsOpen))
+        {
+            _rows[row.Id] = row;
+        }
+        _visible = null;
+    }
+
+    /// <summary>True when the queue changed.</summary>
+    public bool Apply(ConversationSummary summary)
+    {
+        if (!summary.IsOpen)
+        {
+            var removed = _rows.Remove(summary.Id);
+            _visible = removed ? null : _visible;
+            return removed;
+        }
+        if (_rows.TryGetValue(summary.Id, out var existing) && existing == summary)
+        {
+            return false;
+        }
+        _rows[summary.Id] = summary;
+        _visible = null;
+        return true;
+    }
+
+    public ConversationSummary? Find(int id) => _rows.GetValueOrDefault(id);
+
+    public void SetFilter(QueueFilter filter)
+    {
+        Filter = filter;
+        _visible = null;
+    }
+
+    public int Count(QueueFilter filter) => _rows.Values.Count(r => filter.Matches(r, UserName));
+
+    /// <summary>Waiting for a first response first, by due time; then the rest by their next due time.</summary>
+    public static readonly IComparer<ConversationSummary> Order = Comparer<ConversationSummary>.Create((a, b) =>
+    {
+        var byWaiting = b.AwaitsFirstResponse.CompareTo(a.AwaitsFirstResponse);
+        if (byWaiting != 0)
+        {
+            return byWaiting;
+        }
+        var byDue = a.DueAt.CompareTo(b.DueAt);
+        return byDue != 0 ? byDue : a.Id.CompareTo(b.Id);
+    });
+}

@@ -1,0 +1,61 @@
+namespace AgentWorkspace.Features.Queue;
+
+public enum SlaTone
+{
+    /// <summary>More than half of the SLA left.</summary>
+    Green,
+
+    /// <summary>Between a fifth and a half left.</summary>
+    Amber,
+
+    /// <summary>Under a fifth left (the wall board's "at risk").</summary>
+    Red,
+
+    /// <summary>Past due: the clock counts up.</summary>
+    Breached,
+
+    /// <summary>The clock stopped (first response given).</summary>
+    Stopped,
+}
+
+public readonly record struct Countdown(string Text, SlaTone Tone)
+{
+    public bool Breached => Tone == SlaTone.Breached;
+}
+
+/// <summary>The countdown every queue row and the wall board show; pure so tests pin its edges.</summary>
+public static class SlaCountdown
+{
+    public const double AtRiskShare = 0.2;
+    private const double AmberShare = 0.5;
+
+    public static Countdown For(DateTimeOffset startedAt, DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        var left = dueAt - now;
+        if (left < TimeSpan.Zero)
+        {
+            return new Countdown("+" + Format(-left), SlaTone.Breached);
+        }
+        var total = dueAt - startedAt;
+        var share = total <= TimeSpan.Zero ? 0 : left / total;
+        var tone = share > AmberShare ? SlaTone.Green : share > AtRiskShare ? SlaTone.Amber : SlaTone.Red;
+        return new Countdown(Format(left), tone);
+    }
+
+    /// <summary>mm:ss under an hour, h:mm:ss beyond; whole seconds, rounded up while counting down.</summary>
+    public static string Format(TimeSpan span)
+    {
+        var seconds = (long)Math.Ceiling(span.TotalSeconds - 1e-9);
+        if (seconds < 0)
+        {
+            seconds = 0;
+        }
+        var h = seconds / 3600;
+        var m = seconds / 60 % 60;
+        var s = seconds % 60;
+        return h > 0 ? $"{h}:{m:00}:{s:00}" : $"{m:00}:{s:00}";
+    }
+
+    public static bool IsAtRisk(DateTimeOffset startedAt, DateTimeOffset dueAt, DateTimeOffset now) =>
+        For(startedAt, dueAt, now).Tone == SlaTone.Red;
+}
