@@ -2,6 +2,7 @@ using AgentWorkspace.Components;
 using AgentWorkspace.Data;
 using AgentWorkspace.Features;
 using AgentWorkspace.Features.Accounts;
+using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Escalations;
@@ -22,12 +23,14 @@ builder.AddQueue();
 builder.AddTemplates();
 builder.AddEscalations();
 builder.AddSimulator();
+builder.AddChat();
 builder.AddShell();
 
 var app = builder.Build();
 
 await app.InitializeDataAsync();
 app.UseShell();
+app.UseChatIdentity();
 app.MapAccounts();
 app.MapRealtime();
 app.MapClassification();

@@ -12,6 +12,7 @@ public static class WorkspaceCore
         UseRepositoryAppSettings(builder);
         builder.Services.AddOptions<WorkspaceOptions>()
             .Bind(builder.Configuration.GetSection(WorkspaceOptions.Section))
+            .PostConfigure<IConfiguration>((o, c) => Durations.Apply(o, c.GetSection(WorkspaceOptions.Section)))
             .ValidateDataAnnotations()
             .Validate(o => TryFindZone(o.TimeZone), "Workspace:TimeZone is not a known time zone id (e.g. Asia/Shanghai).")
             .Validate(o => o.Escalation.NoResponseAfter > TimeSpan.Zero && o.SatisfactionCheck.Delay >= TimeSpan.Zero

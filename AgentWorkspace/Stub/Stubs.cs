@@ -54,6 +54,25 @@ namespace AgentWorkspace.Features.Templates
     {
         public static IReadOnlyList<string> Defaults => [];
     }
+    public enum CustomerGender { Unknown, Male, Female }
+    public sealed record RenderedTemplate(string Text, IReadOnlyList<string> MissingVariables);
+    public static class TemplateRenderer
+    {
+        public static RenderedTemplate Render(TemplateParts parts, IReadOnlyDictionary<string, string> values, bool agitated) => new(parts.Empathy + parts.Confirmation + parts.Solution + parts.FollowUp, []);
+    }
+    public static class TemplateContextBuilder
+    {
+        public static IReadOnlyDictionary<string, string> Build(string? customerName, CustomerGender gender, string? agentName, IEnumerable<string> customerMessages, string? eta = null) => new Dictionary<string, string>();
+    }
+    public static class TemplateMatcher
+    {
+        public static IEnumerable<T> Rank<T>(IEnumerable<T> candidates, Category category, Priority priority, Channel channel, string? topic) where T : ITemplateApplicability => candidates;
+    }
+    public sealed record ForbiddenPhraseMatch(string Phrase, int Index);
+    public static class ForbiddenPhraseChecker
+    {
+        public static IReadOnlyList<ForbiddenPhraseMatch> Find(string text, IEnumerable<string> phrases) => [.. phrases.Where(p => text.Contains(p)).Select(p => new ForbiddenPhraseMatch(p, text.IndexOf(p)))];
+    }
 }
 
 namespace AgentWorkspace.Features.Classification
@@ -61,5 +80,13 @@ namespace AgentWorkspace.Features.Classification
     public static class ScriptFolding
     {
         public static string Fold(string s) => s.ToLowerInvariant();
+    }
+}
+
+namespace AgentWorkspace.Features.Templates
+{
+    public static class TemplateMarkers
+    {
+        public const string MissingPrefix = "【待填写";
     }
 }

@@ -4,5 +4,6 @@ public static class TemplatesSetup
 {
     public static void AddTemplates(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<TemplateCatalog>();
     }
 }

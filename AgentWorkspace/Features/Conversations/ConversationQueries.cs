@@ -87,6 +87,23 @@ public sealed class ConversationQueries(IDbContextFactory<WorkspaceDbContext> db
             [.. messages.Select(MessageView.From)], timeline, tickets, earlier);
     }
 
+    /// <summary>The customer's most recent conversation on a channel (the /chat page's thread).</summary>
+    public async Task<ConversationDetails?> LatestForCustomerAsync(string customerExternalId, Channel channel, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var id = await db.Conversations.AsNoTracking()
+            .Where(c => c.Customer.ExternalId == customerExternalId && c.Channel == channel)
+            .OrderByDescending(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+        return id is { } found ? await DetailsAsync(found, ct) : null;
+    }
+
+    public async Task<ConversationSummary?> SummaryAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var c = await db.Conversations.AsNoTracking().Include(x => x.Customer).SingleOrDefaultAsync(x => x.Id == id, ct);
+        return c is null ? null : ConversationSummary.From(c);
+    }
+
     /// <summary>Every open conversation, most pressing first. Indexed on (Status, FirstResponseDueAt).</summary>
     public async Task<List<ConversationSummary>> OpenQueueAsync(CancellationToken ct = default)
     {
