@@ -25,8 +25,15 @@ public sealed class EscalationService(
 
     private WorkspaceOptions Options => options.Value;
 
+    /// <summary>A job that wakes this little before its rule is due waits the rest rather than do nothing.</summary>
+    private static readonly TimeSpan EarlyWakeTolerance = TimeSpan.FromSeconds(2);
+
     public async Task FireIfDueAsync(RuleKind kind, int id, CancellationToken ct = default)
     {
+        if (await DueAtAsync(kind, id, ct) is { } due && due - time.GetUtcNow() is { } early && early > TimeSpan.Zero && early <= EarlyWakeTolerance)
+        {
+            await Task.Delay(early, time, ct);
+        }
         switch (kind)
         {
             case RuleKind.NoResponse:
@@ -45,6 +52,21 @@ public sealed class EscalationService(
                 await services.GetRequiredService<ConversationService>().AutoAcceptClassificationAsync(id, ct);
                 break;
         }
+    }
+
+    private async Task<DateTimeOffset?> DueAtAsync(RuleKind kind, int id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var conversations = db.Conversations.AsNoTracking().Where(c => c.Id == id);
+        return kind switch
+        {
+            RuleKind.NoResponse => await conversations.Select(c => c.NoResponseEscalationDueAt).SingleOrDefaultAsync(ct),
+            RuleKind.SatisfactionCheck => await conversations.Select(c => c.SatisfactionCheckDueAt).SingleOrDefaultAsync(ct),
+            RuleKind.CustomerUpdateReminder => await conversations.Select(c => c.NextCustomerUpdateDueAt).SingleOrDefaultAsync(ct),
+            RuleKind.ClassificationAutoAccept => await conversations.Select(c => (DateTimeOffset?)c.CreatedAt).SingleOrDefaultAsync(ct) + Options.Classification.ConfirmWithin,
+            RuleKind.CollaborationNoFeedback => await db.CollaborationTickets.AsNoTracking().Where(t => t.Id == id).Select(t => (DateTimeOffset?)t.FeedbackDueAt).SingleOrDefaultAsync(ct),
+            _ => null,
+        };
     }
 
     /// <summary>Fires every rule whose time has passed: at start-up (downtime) and every minute (lost jobs).</summary>
@@ -298,7 +320,7 @@ public sealed class EscalationService(
         db.Conversations.Include(c => c.Customer).SingleOrDefaultAsync(c => c.Id == id, ct);
 
     /// <summary>False when the rule key is already recorded (it fired before) or another writer won the race.</summary>
-    private static async Task<bool> TrySaveOnceAsync(WorkspaceDbContext db, string ruleKey, CancellationToken ct)
+    private async Task<bool> TrySaveOnceAsync(WorkspaceDbContext db, string ruleKey, CancellationToken ct)
     {
         if (await db.Timeline.AnyAsync(t => t.RuleKey == ruleKey, ct))
         {
@@ -309,8 +331,11 @@ public sealed class EscalationService(
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex)
         {
+            // Another writer got there first (the rule key, or the conversation's concurrency token):
+            // the job re-reads on retry or the sweep, so nothing is lost and nothing doubled.
+            logger.LogInformation("Rule {RuleKey} not applied this time: {Reason}", ruleKey, ex.InnerException?.Message ?? ex.Message);
             return false;
         }
     }

@@ -13,8 +13,7 @@ public sealed class HangfireRuleScheduler(IBackgroundJobClient jobs, IServiceSco
     {
         if (c.ClassifiedAt is null)
         {
-            jobs.Schedule<RuleJob>(j => j.RunAsync(RuleKind.ClassificationAutoAccept, c.Id, CancellationToken.None),
-                c.CreatedAt + options.Value.Classification.ConfirmWithin + TimeSpan.FromMilliseconds(1));
+            ScheduleAt(RuleKind.ClassificationAutoAccept, c.Id, c.CreatedAt + options.Value.Classification.ConfirmWithin);
         }
         ScheduleAt(RuleKind.NoResponse, c.Id, c.NoResponseEscalationDueAt);
         ScheduleAt(RuleKind.SatisfactionCheck, c.Id, c.SatisfactionCheckSentAt is null ? c.SatisfactionCheckDueAt : null);
@@ -29,6 +28,16 @@ public sealed class HangfireRuleScheduler(IBackgroundJobClient jobs, IServiceSco
         }
     }
 
+    /// <summary>
+    /// Hangfire keeps schedule times in whole seconds, truncating: a job due at :02.7 would be
+    /// taken at :02 and find its rule not yet due. Rounding up makes it run at or after the due time.
+    /// </summary>
+    internal static DateTimeOffset CeilingToSecond(DateTimeOffset due)
+    {
+        var remainder = due.UtcTicks % TimeSpan.TicksPerSecond;
+        return remainder == 0 ? due : due.AddTicks(TimeSpan.TicksPerSecond - remainder);
+    }
+
     public async Task ReportUrgentAsync(int conversationId, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -39,7 +48,7 @@ public sealed class HangfireRuleScheduler(IBackgroundJobClient jobs, IServiceSco
     {
         if (dueAt is { } due)
         {
-            jobs.Schedule<RuleJob>(j => j.RunAsync(kind, id, CancellationToken.None), due);
+            jobs.Schedule<RuleJob>(j => j.RunAsync(kind, id, CancellationToken.None), CeilingToSecond(due));
         }
     }
 }
