@@ -1,0 +1,64 @@
+using AgentWorkspace.Features;
+using AgentWorkspace.Features.Conversations;
+using AgentWorkspace.Features.Queue;
+using AgentWorkspace.Realtime;
+using AgentWorkspace.Tests.Infrastructure;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor;
+
+namespace AgentWorkspace.Tests.Components;
+
+/// <summary>The queue page over the real app's services and database (a bus of its own, so the test decides what the page hears).</summary>
+public sealed class QueuePageTests : ComponentTest, IClassFixture<WorkspaceApp>
+{
+    private readonly WorkspaceApp _app;
+
+    public QueuePageTests(WorkspaceApp app)
+    {
+        _app = app;
+        Services.AddSingleton(app.Get<ConversationQueries>());
+        Services.AddSingleton(app.Get<ConversationService>());
+        Services.AddSingleton(new CircuitEventBus(NullLogger<CircuitEventBus>.Instance));
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(app.Get<Microsoft.Extensions.Options.IOptions<WorkspaceOptions>>());
+        Services.AddScoped<CircuitConnection>();
+    }
+
+    [Fact]
+    public async Task Losing_a_claim_race_tells_the_agent_who_won()
+    {
+        var posted = await _app.PostMessageAsync("退款流程是什么？", customerId: "bunit-claim");
+        AddAuthorization().SetAuthorized("agent2").SetRoles("Agent");
+        var snackbars = Render<MudSnackbarProvider>();
+        var cut = RenderInteractive<QueuePage>();
+        cut.WaitForElement($"[data-conversation-id='{posted.ConversationId}'] [data-testid=claim]");
+
+        // agent1 wins first; this page has not heard of it yet.
+        Assert.Equal(ActionKind.Done, (await _app.Get<ConversationService>().ClaimAsync(posted.ConversationId, "agent1")).Kind);
+        cut.Find($"[data-conversation-id='{posted.ConversationId}'] [data-testid=claim]").Click();
+
+        snackbars.WaitForAssertion(() => Assert.Contains("该会话已被 agent1 认领", snackbars.Markup));
+        cut.WaitForAssertion(() => Assert.Equal("agent1", cut.Find($"[data-conversation-id='{posted.ConversationId}'] [data-testid=assignee]").TextContent));
+    }
+
+    [Fact]
+    public async Task Events_add_rows_live_and_filters_narrow_the_queue()
+    {
+        AddAuthorization().SetAuthorized("agent1").SetRoles("Agent");
+        var bus = Services.GetRequiredService<CircuitEventBus>();
+        var cut = RenderInteractive<QueuePage>();
+        cut.WaitForElement("[data-testid=queue-ready]");
+
+        var posted = await _app.PostMessageAsync("会员积分无法兑换", customerId: "bunit-live");
+        var summary = (await _app.Get<ConversationQueries>().SummaryAsync(posted.ConversationId))!;
+        bus.Publish(new WorkspaceEvent.ConversationChanged(summary));
+        cut.WaitForElement($"[data-conversation-id='{posted.ConversationId}']");
+
+        cut.Find("[data-testid=filter-mine]").Click();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll($"[data-conversation-id='{posted.ConversationId}']")));
+        cut.Find("[data-testid=filter-unclaimed]").Click();
+        cut.WaitForElement($"[data-conversation-id='{posted.ConversationId}']");
+    }
+}
