@@ -8,6 +8,7 @@ using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Escalations;
 using AgentWorkspace.Features.Queue;
 using AgentWorkspace.Features.Simulator;
+using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Templates;
 using AgentWorkspace.Realtime;
 
@@ -18,6 +19,7 @@ builder.AddData();
 builder.AddAccounts();
 builder.AddRealtime();
 builder.AddClassification();
+builder.AddSla();
 builder.AddConversations();
 builder.AddQueue();
 builder.AddTemplates();

@@ -13,6 +13,9 @@ public interface IWorkspaceClient
     Task ClassificationConfirmed(ConversationSummary conversation);
     Task EscalationRaised(EscalationView escalation);
     Task NotificationRaised(NotificationView notification);
+
+    /// <summary>Answer to <see cref="WorkspaceHub.Ping"/> (latency floor measurement).</summary>
+    Task Pong(long sequence);
 }
 
 /// <summary>The compact row a queue or wall board needs; never the whole thread.</summary>

@@ -41,4 +41,11 @@ public sealed class WorkspaceHub : Hub<IWorkspaceClient>
 
     public Task UnwatchConversation(int conversationId) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, ConversationGroup(conversationId));
+
+    /// <summary>
+    /// A bare broadcast through the same hub and group as the workspace events, with no database
+    /// work: the floor the ingest-to-client latency is measured against. Connectors only.
+    /// </summary>
+    [Authorize(Roles = ApiKeyAuthenticationHandler.ConnectorRole)]
+    public Task Ping(long sequence) => Clients.Group(AllStaffGroup).Pong(sequence);
 }

@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AgentWorkspace.Tests.EndToEnd;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AgentFlowTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Customer_chats_agent_confirms_inserts_a_template_replies_and_the_unhappy_answer_reaches_wangjie()
+    {
+        var customer = await browser.AnonymousPageAsync();
+        await customer.GotoAsync("/chat");
+        await customer.GetByTestId("chat-name").FillAsync("王芳");
+        await customer.GetByTestId("chat-input").FillAsync("我的订单怎么还没发货？订单号【230518001】");
+        await customer.GetByTestId("chat-send").ClickAsync();
+        await Expect(customer.GetByTestId("chat-message")).ToHaveCountAsync(1);
+
+        var agent = await browser.SignedInPageAsync("agent1");
+        await agent.GotoAsync("/queue");
+        var row = agent.Locator("[data-testid=queue-row]", new() { HasText = "订单号【230518001】" });
+        await Expect(row).ToBeVisibleAsync();
+        await Expect(row.GetByTestId("hint-topic")).ToHaveTextAsync("物流");
+        await row.GetByTestId("hint-confirm").ClickAsync();
+        await Expect(row.GetByTestId("hint-confirmed")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(agent, "queue-confirmed");
+
+        await row.GetByTestId("open-conversation").ClickAsync();
+        await agent.WaitForURLAsync("**/conversations/*");
+        await agent.GetByTestId("template-insert").First.ClickAsync();
+        var reply = agent.GetByTestId("reply-input");
+        await Expect(reply).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("230518001"));
+        await Expect(reply).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("王芳"));
+        await BrowserFixture.ScreenshotAsync(agent, "conversation-template");
+        await agent.GetByTestId("send").ClickAsync();
+        await Expect(agent.GetByTestId("message").Filter(new() { HasText = "230518001" })).ToHaveCountAsync(2);
+
+        // The customer sees the reply live.
+        await Expect(customer.Locator("[data-testid=chat-message][data-author=Agent]")).ToHaveCountAsync(1);
+        await Expect(customer.Locator("[data-testid=chat-message][data-author=Agent]")).ToContainTextAsync("230518001");
+
+        // Resolve: the satisfaction check arrives on /chat after the (shortened) delay.
+        await agent.GetByTestId("resolve").ClickAsync();
+        await Expect(customer.GetByTestId("satisfaction-buttons")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(customer.Locator("[data-testid=chat-message][data-author=System]")).ToContainTextAsync("您的问题已解决，请问对本次服务是否满意?");
+        await BrowserFixture.ScreenshotAsync(customer, "chat-satisfaction");
+        await customer.GetByTestId("satisfaction-Unsatisfied").ClickAsync();
+        await Expect(customer.GetByTestId("satisfaction-buttons")).ToHaveCountAsync(0);
+
+        var wangjie = await browser.SignedInPageAsync("wangjie");
+        await wangjie.GotoAsync("/queue");
+        await wangjie.GetByTestId("filter-mine").ClickAsync();
+        var second = wangjie.Locator("[data-testid=queue-row]", new() { HasText = "王芳" });
+        await Expect(second).ToBeVisibleAsync();
+        await Expect(second).ToContainTextAsync("二次处理");
+        await Expect(second.GetByTestId("assignee")).ToHaveTextAsync("wangjie");
+    }
+}
