@@ -10,6 +10,7 @@ using AgentWorkspace.Features.Queue;
 using AgentWorkspace.Features.Simulator;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Templates;
+using AgentWorkspace.Features.WeeklyReport;
 using AgentWorkspace.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,7 @@ builder.AddTemplates();
 builder.AddEscalations();
 builder.AddSimulator();
 builder.AddChat();
+builder.AddWeeklyReport();
 builder.AddShell();
 
 var app = builder.Build();
@@ -38,6 +40,7 @@ app.MapRealtime();
 app.MapClassification();
 app.MapConversations();
 app.MapEscalations();
+app.MapWeeklyReport();
 app.MapShell<App>();
 
 app.Run();

@@ -26,6 +26,7 @@ public sealed class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> opti
     public DbSet<CollaborationTicket> CollaborationTickets => Set<CollaborationTicket>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Features.WeeklyReport.WeeklyReportRecord> WeeklyReports => Set<Features.WeeklyReport.WeeklyReportRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -107,6 +108,7 @@ public sealed class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> opti
         });
         builder.Entity<CollaborationTicket>(e => e.HasIndex(t => new { t.FeedbackAt, t.FeedbackDueAt }));
         builder.Entity<Notification>(e => e.HasIndex(n => new { n.Recipient, n.CreatedAt }));
+        builder.Entity<Features.WeeklyReport.WeeklyReportRecord>(e => e.HasIndex(r => r.WeekStart).IsUnique());
     }
 
     /// <summary>Every write to a conversation gets a new token, so a concurrent writer's save fails instead of overwriting.</summary>

@@ -254,6 +254,22 @@ namespace AgentWorkspace.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WeeklyReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WeekStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    GeneratedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    GeneratedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WeeklyReports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -601,6 +617,12 @@ namespace AgentWorkspace.Data.Migrations
                 table: "Timeline",
                 column: "RuleKey",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WeeklyReports_WeekStart",
+                table: "WeeklyReports",
+                column: "WeekStart",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -653,6 +675,9 @@ namespace AgentWorkspace.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Timeline");
+
+            migrationBuilder.DropTable(
+                name: "WeeklyReports");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

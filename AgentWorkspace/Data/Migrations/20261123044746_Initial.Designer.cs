@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AgentWorkspace.Data.Migrations
 {
     [DbContext(typeof(WorkspaceDbContext))]
-    [Migration("20261123041428_Initial")]
+    [Migration("20261123044746_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -721,6 +721,34 @@ namespace AgentWorkspace.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("TemplateVersions");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.WeeklyReport.WeeklyReportRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GeneratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WeekStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("WeeklyReports");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
