@@ -10,14 +10,14 @@ public sealed class AgentFlowTests(BrowserFixture browser)
     public async Task Customer_chats_agent_confirms_inserts_a_template_replies_and_the_unhappy_answer_reaches_wangjie()
     {
         var customer = await browser.AnonymousPageAsync();
-        await customer.GotoAsync("/chat");
+        await BrowserFixture.OpenAsync(customer, "/chat");
         await customer.GetByTestId("chat-name").FillAsync("王芳");
         await customer.GetByTestId("chat-input").FillAsync("我的订单怎么还没发货？订单号【230518001】");
         await customer.GetByTestId("chat-send").ClickAsync();
         await Expect(customer.GetByTestId("chat-message")).ToHaveCountAsync(1);
 
         var agent = await browser.SignedInPageAsync("agent1");
-        await agent.GotoAsync("/queue");
+        await BrowserFixture.OpenAsync(agent, "/queue");
         var row = agent.Locator("[data-testid=queue-row]", new() { HasText = "订单号【230518001】" });
         await Expect(row).ToBeVisibleAsync();
         await Expect(row.GetByTestId("hint-topic")).ToHaveTextAsync("物流");
@@ -27,6 +27,7 @@ public sealed class AgentFlowTests(BrowserFixture browser)
 
         await row.GetByTestId("open-conversation").ClickAsync();
         await agent.WaitForURLAsync("**/conversations/*");
+        await agent.GetByTestId("template-insert").First.WaitForAsync();
         await agent.GetByTestId("template-insert").First.ClickAsync();
         var reply = agent.GetByTestId("reply-input");
         await Expect(reply).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("230518001"));
@@ -48,7 +49,7 @@ public sealed class AgentFlowTests(BrowserFixture browser)
         await Expect(customer.GetByTestId("satisfaction-buttons")).ToHaveCountAsync(0);
 
         var wangjie = await browser.SignedInPageAsync("wangjie");
-        await wangjie.GotoAsync("/queue");
+        await BrowserFixture.OpenAsync(wangjie, "/queue");
         await wangjie.GetByTestId("filter-mine").ClickAsync();
         var second = wangjie.Locator("[data-testid=queue-row]", new() { HasText = "王芳" });
         await Expect(second).ToBeVisibleAsync();

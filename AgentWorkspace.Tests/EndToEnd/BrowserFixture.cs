@@ -72,6 +72,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Goes to a page and waits until its Blazor circuit is live (prerendered markup is not).</summary>
+    public static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await WaitInteractiveAsync(page);
+    }
+
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.WaitForSelectorAsync("[data-testid=interactive][data-ready=true]", new() { State = WaitForSelectorState.Attached });
+
     /// <summary>Screenshots land in TestResults/screenshots so a person can look at the pages.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

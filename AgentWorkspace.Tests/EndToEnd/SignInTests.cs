@@ -9,7 +9,7 @@ public sealed class SignInTests(BrowserFixture browser)
     public async Task Agent1_signs_in_and_sees_a_message_posted_by_the_api_arrive_without_reload()
     {
         var page = await browser.SignedInPageAsync("agent1");
-        await page.GotoAsync("/queue");
+        await BrowserFixture.OpenAsync(page, "/queue");
         await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("agent1");
         await page.WaitForSelectorAsync("[data-testid=queue-ready]", new() { State = WaitForSelectorState.Attached });
 

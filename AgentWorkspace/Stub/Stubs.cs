@@ -2,37 +2,6 @@
 using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Sla;
 
-namespace AgentWorkspace.Features.Classification
-{
-    public enum KeywordKind { Category, Topic, Priority, Agitation, Ambiguity, Suggestion, Collaboration }
-    public sealed class KeywordEntry
-    {
-        public int Id { get; set; }
-        public string Keyword { get; set; } = "";
-        public KeywordKind Kind { get; set; }
-        public Category? Category { get; set; }
-        public string? Topic { get; set; }
-        public Priority? Priority { get; set; }
-        public string? ClarifyingQuestions { get; set; }
-        public int Weight { get; set; } = 1;
-    }
-    public sealed record ClassificationResult(Category Category, string? Topic, Priority Priority, IReadOnlyList<string> MatchedKeywords, bool Ambiguous, IReadOnlyList<string> ClarifyingQuestions, bool NeedsCollaboration, bool Agitated);
-    public sealed class Classifier
-    {
-        public static Classifier Build(IEnumerable<KeywordEntry> rows) => new();
-        public ClassificationResult Classify(string text, Channel channel) => new(Category.Unclassified, null, Priority.Medium, [], false, [], true, false);
-    }
-    public sealed class KeywordTable
-    {
-        public Classifier Current { get; private set; } = new();
-        public void Replace(IEnumerable<KeywordEntry> rows) => Current = Classifier.Build(rows);
-    }
-    public static class KeywordTableDefaults
-    {
-        public static IReadOnlyList<KeywordEntry> Create() => [];
-    }
-}
-
 namespace AgentWorkspace.Features.Templates
 {
     using AgentWorkspace.Features.Classification;
@@ -72,14 +41,6 @@ namespace AgentWorkspace.Features.Templates
     public static class ForbiddenPhraseChecker
     {
         public static IReadOnlyList<ForbiddenPhraseMatch> Find(string text, IEnumerable<string> phrases) => [.. phrases.Where(p => text.Contains(p)).Select(p => new ForbiddenPhraseMatch(p, text.IndexOf(p)))];
-    }
-}
-
-namespace AgentWorkspace.Features.Classification
-{
-    public static class ScriptFolding
-    {
-        public static string Fold(string s) => s.ToLowerInvariant();
     }
 }
 
