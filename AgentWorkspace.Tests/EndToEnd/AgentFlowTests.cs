@@ -31,7 +31,8 @@ public sealed class AgentFlowTests(BrowserFixture browser)
         await agent.GetByTestId("template-insert").First.ClickAsync();
         var reply = agent.GetByTestId("reply-input");
         await Expect(reply).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("230518001"));
-        await Expect(reply).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("王芳"));
+        await Expect(reply).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("王先生/女士"));
+        await Expect(agent.GetByTestId("unfilled-variable")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(agent, "conversation-template");
         await agent.GetByTestId("send").ClickAsync();
         await Expect(agent.GetByTestId("message").Filter(new() { HasText = "230518001" })).ToHaveCountAsync(2);

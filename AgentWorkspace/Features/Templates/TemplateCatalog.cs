@@ -22,13 +22,27 @@ public sealed class TemplateCatalog(IDbContextFactory<WorkspaceDbContext> dbFact
             conversation.Customer.Name,
             CustomerGender.Unknown,
             agentName,
-            conversation.Messages.Where(m => m.AuthorKind == AuthorKind.Customer).Select(m => m.Text));
+            conversation.Messages.Where(m => m.AuthorKind == AuthorKind.Customer).Select(m => m.Text),
+            issue: IssueOf(conversation.Topic));
         return [.. ranked.Where(t => latest.ContainsKey(t.Id)).Select(t =>
         {
             var version = latest[t.Id];
             return new TemplateSuggestion(t.Id, version.Id, version.Number, t.Name, t.Scenario, TemplateRenderer.Render(version.Parts, values, conversation.Classification.Agitated));
         })];
     }
+
+    /// <summary>A short 问题描述 from the topic; the agent refines it when the template calls for detail.</summary>
+    public static string? IssueOf(string? topic) => topic switch
+    {
+        "logistics" => "物流配送",
+        "refund" => "退款",
+        "membership" => "会员积分",
+        "payment" => "支付",
+        "coupon" => "优惠券使用",
+        "login" => "无法登录",
+        "malfunction" => "功能故障",
+        _ => null,
+    };
 
     public async Task<IReadOnlyList<string>> ForbiddenPhrasesAsync(CancellationToken ct = default)
     {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AgentWorkspace.Data.Migrations
 {
     [DbContext(typeof(WorkspaceDbContext))]
-    [Migration("20261123045837_Initial")]
+    [Migration("20261123050309_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
