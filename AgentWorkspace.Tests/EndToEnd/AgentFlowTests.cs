@@ -33,7 +33,12 @@ public sealed class AgentFlowTests(BrowserFixture browser)
         await Expect(reply).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("230518001"));
         await Expect(reply).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("王先生/女士"));
         await Expect(agent.GetByTestId("unfilled-variable")).ToBeVisibleAsync();
+        await Expect(agent.GetByTestId("send")).ToBeDisabledAsync();
         await BrowserFixture.ScreenshotAsync(agent, "conversation-template");
+        // The agent fills what the system could not know before sending.
+        var filled = (await reply.InputValueAsync()).Replace("【待填写:物流单号】", "SF1234567890").Replace("【待填写:预计送达】", "明日18:00前");
+        await reply.FillAsync(filled);
+        await Expect(agent.GetByTestId("unfilled-variable")).ToHaveCountAsync(0);
         await agent.GetByTestId("send").ClickAsync();
         await Expect(agent.GetByTestId("message").Filter(new() { HasText = "230518001" })).ToHaveCountAsync(2);
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AgentWorkspace.Tests.Infrastructure;
 
@@ -50,6 +51,9 @@ public class WorkspaceApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string DatabasePath { get; }
 
+    /// <summary>The host's warnings and errors.</summary>
+    public CapturedLog Log { get; } = new();
+
     /// <summary>Keep the database file after dispose (restart tests reuse it).</summary>
     public bool KeepDatabase { get; init; }
 
@@ -61,6 +65,7 @@ public class WorkspaceApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
+        builder.ConfigureLogging(l => l.AddProvider(Log));
         builder.ConfigureTestServices(ConfigureTestServices);
     }
 

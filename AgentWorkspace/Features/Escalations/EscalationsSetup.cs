@@ -14,9 +14,7 @@ public static class EscalationsSetup
         // One storage per host, registered before AddHangfire (which would otherwise fall back to the
         // process-wide JobStorage.Current and let two hosts in one process run each other's jobs).
         builder.Services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
-        builder.Services.AddHangfire(c => c
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+        builder.Services.AddHangfire(ConfigureSerializationOnce);
         builder.Services.AddHangfireServer(o =>
         {
             // Jobs must fire within about a second of their due time (the default polls every 15 s).
@@ -30,6 +28,25 @@ public static class EscalationsSetup
         builder.Services.AddHostedService<RuleReconciler>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(DashboardPolicy, p => p.RequireRole(Roles.Supervisor, Roles.TeamLead));
+    }
+
+    private static readonly Lock SerializationGate = new();
+    private static bool _serializationConfigured;
+
+    /// <summary>
+    /// These settings live in Hangfire's process-wide configuration; applying them again while another
+    /// host in the same process serializes a job races, so they are applied once per process.
+    /// </summary>
+    private static void ConfigureSerializationOnce(IGlobalConfiguration configuration)
+    {
+        lock (SerializationGate)
+        {
+            if (!_serializationConfigured)
+            {
+                configuration.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+                _serializationConfigured = true;
+            }
+        }
     }
 
     public static void MapEscalations(this WebApplication app)

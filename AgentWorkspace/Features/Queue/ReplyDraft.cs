@@ -29,7 +29,10 @@ public sealed class ReplyDraft(IReadOnlyList<string> forbiddenPhrases)
 
     public IReadOnlyList<string> Violations { get; private set; } = [];
 
-    public bool CanSend => !string.IsNullOrWhiteSpace(_text) && Violations.Count == 0;
+    /// <summary>True while an inserted template still has 【待填写:…】 markers: those never reach a customer.</summary>
+    public bool HasUnfilledVariables => _text.Contains(TemplateMarkers.MissingPrefix, StringComparison.Ordinal);
+
+    public bool CanSend => !string.IsNullOrWhiteSpace(_text) && Violations.Count == 0 && !HasUnfilledVariables;
 
     /// <summary>One click: the filled template replaces an empty box or is appended to what is there.</summary>
     public void InsertTemplate(TemplateSuggestion suggestion)

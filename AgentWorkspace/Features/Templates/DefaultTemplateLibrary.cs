@@ -51,7 +51,7 @@ public static class DefaultTemplateLibrary
             "如果结算时仍看不到可用的券，请把截图发给我，我帮您核实。")),
 
         // ---- One per category × priority the examples do not cover -------------------------
-        new("支付异常紧急处理", TemplateScenario.Payment, Category.Consultation, Priority.Urgent, null, null, new(
+        new("支付异常紧急处理", TemplateScenario.Payment, Category.Consultation, Priority.Urgent, null, "payment", new(
             "{{客户称呼}}，非常抱歉给您带来困扰，我马上为您处理！",
             "您反馈的订单【{{订单号}}】支付异常问题我已确认，",
             "已为您加急提交财务核查，如有重复扣款或资金损失，将全额原路退回，",
