@@ -1,0 +1,21 @@
+using AgentWorkspace.Benchmarks;
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project AgentWorkspace.Benchmarks -- <mode>
+//   classifier [BenchmarkDotNet args]   classification speed (BenchmarkDotNet)
+//   latency [clients] [rate] [seconds]  ingest → hub client latency vs a bare hub broadcast
+//   jobs [count] [rate]                 how late Hangfire jobs fire after their due time
+switch (args.FirstOrDefault())
+{
+    case "latency":
+        await LatencyHarness.RunAsync(Arg(1, 100), Arg(2, 50), Arg(3, 20));
+        break;
+    case "jobs":
+        await JobTimingHarness.RunAsync(Arg(1, 200), Arg(2, 20));
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(ClassifierBenchmarks).Assembly).Run(args.SkipWhile(a => a == "classifier").ToArray());
+        break;
+}
+
+int Arg(int index, int fallback) => args.Length > index && int.TryParse(args[index], out var v) ? v : fallback;
