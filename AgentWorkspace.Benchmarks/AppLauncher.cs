@@ -42,12 +42,14 @@ internal sealed class AppLauncher : IDisposable
         start.Environment["Workspace__Ingest__ApiKey"] = ApiKey;
         start.Environment["Workspace__Simulator__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Hangfire"] = "Warning";
+        start.Environment["Logging__LogLevel__AgentWorkspace"] = "Information";
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
         }
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line && (line.StartsWith("warn") || line.StartsWith("fail"))) Console.Error.WriteLine("  app: " + line); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("  app: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

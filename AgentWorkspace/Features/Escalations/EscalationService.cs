@@ -25,14 +25,21 @@ public sealed class EscalationService(
 
     private WorkspaceOptions Options => options.Value;
 
-    /// <summary>A job that wakes this little before its rule is due waits the rest rather than do nothing.</summary>
+    /// <summary>
+    /// Hangfire keeps schedule times in whole seconds (truncating), so a job is taken up to a second
+    /// before its due time; it waits out the rest rather than find its rule not yet due and do nothing.
+    /// </summary>
     private static readonly TimeSpan EarlyWakeTolerance = TimeSpan.FromSeconds(2);
 
     public async Task FireIfDueAsync(RuleKind kind, int id, CancellationToken ct = default)
     {
-        if (await DueAtAsync(kind, id, ct) is { } due && due - time.GetUtcNow() is { } early && early > TimeSpan.Zero && early <= EarlyWakeTolerance)
+        if (await DueAtAsync(kind, id, ct) is { } due)
         {
-            await Task.Delay(early, time, ct);
+            // Timers and the wall clock can disagree by a millisecond: wait until the clock itself has passed.
+            for (var early = due - time.GetUtcNow(); early > TimeSpan.Zero && early <= EarlyWakeTolerance; early = due - time.GetUtcNow())
+            {
+                await Task.Delay(early + TimeSpan.FromMilliseconds(5), time, ct);
+            }
         }
         switch (kind)
         {

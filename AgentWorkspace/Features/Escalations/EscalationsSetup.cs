@@ -19,7 +19,9 @@ public static class EscalationsSetup
         {
             // Jobs must fire within about a second of their due time (the default polls every 15 s).
             o.SchedulePollingInterval = TimeSpan.FromMilliseconds(250);
-            o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
+            // A job taken early waits up to a second for its due time on its worker; keep enough workers
+            // that a burst of rules due in the same second does not queue behind those waits.
+            o.WorkerCount = Math.Max(20, Environment.ProcessorCount * 5);
         });
         builder.Services.AddSingleton<EscalationService>();
         builder.Services.AddSingleton<IRuleScheduler, HangfireRuleScheduler>();

@@ -28,16 +28,6 @@ public sealed class HangfireRuleScheduler(IBackgroundJobClient jobs, IServiceSco
         }
     }
 
-    /// <summary>
-    /// Hangfire keeps schedule times in whole seconds, truncating: a job due at :02.7 would be
-    /// taken at :02 and find its rule not yet due. Rounding up makes it run at or after the due time.
-    /// </summary>
-    internal static DateTimeOffset CeilingToSecond(DateTimeOffset due)
-    {
-        var remainder = due.UtcTicks % TimeSpan.TicksPerSecond;
-        return remainder == 0 ? due : due.AddTicks(TimeSpan.TicksPerSecond - remainder);
-    }
-
     public async Task ReportUrgentAsync(int conversationId, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -48,7 +38,7 @@ public sealed class HangfireRuleScheduler(IBackgroundJobClient jobs, IServiceSco
     {
         if (dueAt is { } due)
         {
-            jobs.Schedule<RuleJob>(j => j.RunAsync(kind, id, CancellationToken.None), CeilingToSecond(due));
+            jobs.Schedule<RuleJob>(j => j.RunAsync(kind, id, CancellationToken.None), due);
         }
     }
 }
