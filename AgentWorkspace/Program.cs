@@ -10,6 +10,7 @@ using AgentWorkspace.Features.Queue;
 using AgentWorkspace.Features.Simulator;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Templates;
+using AgentWorkspace.Features.WallBoard;
 using AgentWorkspace.Features.WeeklyReport;
 using AgentWorkspace.Realtime;
 
@@ -28,6 +29,7 @@ builder.AddEscalations();
 builder.AddSimulator();
 builder.AddChat();
 builder.AddWeeklyReport();
+builder.AddWallBoard();
 builder.AddShell();
 
 var app = builder.Build();
@@ -41,6 +43,7 @@ app.MapClassification();
 app.MapConversations();
 app.MapEscalations();
 app.MapWeeklyReport();
+app.MapWallBoard();
 app.MapShell<App>();
 
 app.Run();

@@ -1,0 +1,79 @@
+using AgentWorkspace.Features.Classification;
+using AgentWorkspace.Features.Conversations;
+using AgentWorkspace.Features.Sla;
+
+namespace AgentWorkspace.Features.WallBoard;
+
+/// <summary>The columns a metric needs, and nothing else: reports and the board never load whole conversations.</summary>
+public sealed record MetricRow(
+    DateTimeOffset CreatedAt,
+    DateTimeOffset FirstResponseDueAt,
+    DateTimeOffset? FirstRespondedAt,
+    bool FirstResponseBreached,
+    DateTimeOffset? ResolvedAt,
+    int ResolveCount,
+    SatisfactionAnswer? Satisfaction,
+    bool Escalated,
+    double? SecondsToClassify,
+    bool AutoAccepted,
+    DateTimeOffset? ClassifiedAt,
+    string? Assignee,
+    Priority Priority,
+    Channel Channel,
+    Category Category,
+    ConversationStatus Status);
+
+/// <summary>
+/// The seed metrics over a set of conversations. Null means "no data" (an empty day), never zero.
+/// </summary>
+public sealed record MetricSet(
+    int Conversations,
+    int Responded,
+    int WithinSla,
+    int BreachedUnanswered,
+    double? ResponseCompliance,
+    TimeSpan? AverageFirstResponse,
+    int Resolved,
+    double? FirstContactResolution,
+    int Answered,
+    double? Csat,
+    int Escalated,
+    double? EscalationRate,
+    int Classified,
+    double? ClassifiedWithin10s)
+{
+    public static MetricSet Of(IReadOnlyCollection<MetricRow> rows, DateTimeOffset now)
+    {
+        var responded = rows.Where(r => r.FirstRespondedAt is not null).ToList();
+        var within = responded.Count(r => !r.FirstResponseBreached);
+        // Still waiting past the due time counts against compliance now, not only once answered.
+        var breachedWaiting = rows.Count(r => r.FirstRespondedAt is null && r.FirstResponseDueAt < now
+            && r.Status is not (ConversationStatus.Resolved or ConversationStatus.Closed));
+        var judged = responded.Count + breachedWaiting;
+        TimeSpan? average = responded.Count == 0 ? null
+            : TimeSpan.FromTicks((long)responded.Average(r => (r.FirstRespondedAt!.Value - r.CreatedAt).Ticks));
+        var resolved = rows.Where(r => r.ResolvedAt is not null).ToList();
+        // First contact: resolved once, never reopened, and not answered 未解决.
+        var firstContact = resolved.Count(r => r.ResolveCount == 1 && r.Satisfaction != SatisfactionAnswer.Unresolved);
+        var answered = rows.Where(r => r.Satisfaction is not null).ToList();
+        var classified = rows.Where(r => r.ClassifiedAt is not null).ToList();
+        var escalated = rows.Count(r => r.Escalated);
+        return new MetricSet(
+            rows.Count,
+            responded.Count,
+            within,
+            breachedWaiting,
+            Share(within, judged),
+            average,
+            resolved.Count,
+            Share(firstContact, resolved.Count),
+            answered.Count,
+            Share(answered.Count(r => r.Satisfaction == SatisfactionAnswer.Satisfied), answered.Count),
+            escalated,
+            Share(escalated, rows.Count),
+            classified.Count,
+            Share(classified.Count(r => !r.AutoAccepted && r.SecondsToClassify <= 10), classified.Count));
+    }
+
+    private static double? Share(int part, int whole) => whole == 0 ? null : part / (double)whole;
+}
