@@ -5,6 +5,7 @@ using BenchmarkDotNet.Running;
 //   classifier [BenchmarkDotNet args]   classification speed (BenchmarkDotNet)
 //   latency [clients] [rate] [seconds]  ingest → hub client latency vs a bare hub broadcast
 //   jobs [count] [rate]                 how late Hangfire jobs fire after their due time
+//   board [historical] [open] [runs]    what one wall-board update costs over a large history
 switch (args.FirstOrDefault())
 {
     case "latency":
@@ -12,6 +13,9 @@ switch (args.FirstOrDefault())
         break;
     case "jobs":
         await JobTimingHarness.RunAsync(Arg(1, 200), Arg(2, 20));
+        break;
+    case "board":
+        await BoardCostHarness.RunAsync(Arg(1, 100_000), Arg(2, 500), Arg(3, 50));
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(ClassifierBenchmarks).Assembly).Run(args.SkipWhile(a => a == "classifier").ToArray());

@@ -69,11 +69,7 @@ public sealed class TeamMetrics(IDbContextFactory<WorkspaceDbContext> dbFactory,
             var mine = open.Where(c => c.AssigneeUserName == user).ToList();
             return new AgentLoad(user, mine.Count, mine.Count == 0 ? null : mine.Min(c => c.CreatedAt));
         }).OrderByDescending(a => a.Open).ThenBy(a => a.UserName, StringComparer.Ordinal).ToList();
-        var todayLocal = clock.ToLocal(now).Date;
-        var hours = Enumerable.Range(0, clock.ToLocal(now).Hour + 1).Select(h => new HourCount(
-            h,
-            today.Count(r => clock.ToLocal(r.CreatedAt).Hour == h),
-            today.Count(r => r.FirstRespondedAt is { } f && clock.ToLocal(f).Date == todayLocal && clock.ToLocal(f).Hour == h))).ToList();
+        var hours = HourCounts(today, dayStart, now);
 
         return new BoardSnapshot(
             now,
@@ -90,6 +86,27 @@ public sealed class TeamMetrics(IDbContextFactory<WorkspaceDbContext> dbFactory,
             open.Count(c => c.Status == ConversationStatus.SecondHandling),
             agents,
             hours);
+    }
+
+    /// <summary>Arrivals and first responses per hour of the team's day, in one pass over today's rows.</summary>
+    private static List<HourCount> HourCounts(IReadOnlyCollection<MetricRow> today, DateTimeOffset dayStart, DateTimeOffset now)
+    {
+        var hoursSoFar = (int)Math.Min(24, Math.Floor((now - dayStart).TotalHours) + 1);
+        var arrivals = new int[hoursSoFar];
+        var responses = new int[hoursSoFar];
+        foreach (var r in today)
+        {
+            // Hours since the team's midnight: no time-zone conversion per row.
+            if ((int)((r.CreatedAt - dayStart).TotalHours) is var a and >= 0 && a < hoursSoFar)
+            {
+                arrivals[a]++;
+            }
+            if (r.FirstRespondedAt is { } f && (int)Math.Floor((f - dayStart).TotalHours) is var h and >= 0 && h < hoursSoFar)
+            {
+                responses[h]++;
+            }
+        }
+        return [.. Enumerable.Range(0, hoursSoFar).Select(h => new HourCount(h, arrivals[h], responses[h]))];
     }
 
     /// <summary>Response-time compliance per team day, for the trend chart.</summary>
