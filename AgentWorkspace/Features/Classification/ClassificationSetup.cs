@@ -13,6 +13,7 @@ public static class ClassificationSetup
     {
         builder.Services.AddSingleton<KeywordTable>();
         builder.Services.AddSingleton<KeywordTableLoader>();
+        builder.Services.AddSingleton<KeywordTableEditor>();
     }
 
     public static void MapClassification(this WebApplication app)

@@ -5,5 +5,6 @@ public static class TemplatesSetup
     public static void AddTemplates(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<TemplateCatalog>();
+        builder.Services.AddSingleton<TemplateLibrary>();
     }
 }
