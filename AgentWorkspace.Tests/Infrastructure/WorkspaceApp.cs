@@ -124,7 +124,10 @@ public class WorkspaceApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         using var client = ApiClient();
         var response = await client.PostAsJsonAsync("/api/messages", new { channel, customerId, customerName, text, externalId });
-        response.EnsureSuccessStatusCode();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"POST /api/messages answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\nServer log:\n{Log.Tail(10)}");
+        }
         return (await response.Content.ReadFromJsonAsync<IngestReply>(Json.Options))!;
     }
 

@@ -14,7 +14,11 @@ public static class EscalationsSetup
         // One storage per host, registered before AddHangfire (which would otherwise fall back to the
         // process-wide JobStorage.Current and let two hosts in one process run each other's jobs).
         builder.Services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
-        builder.Services.AddHangfire(ConfigureSerializationOnce);
+        builder.Services.AddHangfire((services, configuration) =>
+        {
+            ConfigureSerializationOnce(configuration);
+            configuration.UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>()));
+        });
         builder.Services.AddHangfireServer(o =>
         {
             // Jobs must fire within about a second of their due time (the default polls every 15 s).
