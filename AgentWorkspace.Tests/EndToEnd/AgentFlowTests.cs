@@ -12,13 +12,13 @@ public sealed class AgentFlowTests(BrowserFixture browser)
         var customer = await browser.AnonymousPageAsync();
         await BrowserFixture.OpenAsync(customer, "/chat");
         await customer.GetByTestId("chat-name").FillAsync("王芳");
-        await customer.GetByTestId("chat-input").FillAsync("我的订单怎么还没发货？订单号【230518001】");
+        await customer.GetByTestId("chat-input").FillAsync("我的订单怎么还没发货？订单号【230518101】");
         await customer.GetByTestId("chat-send").ClickAsync();
         await Expect(customer.GetByTestId("chat-message")).ToHaveCountAsync(1);
 
         var agent = await browser.SignedInPageAsync("agent1");
         await BrowserFixture.OpenAsync(agent, "/queue");
-        var row = agent.Locator("[data-testid=queue-row]", new() { HasText = "订单号【230518001】" });
+        var row = agent.Locator("[data-testid=queue-row]", new() { HasText = "订单号【230518101】" });
         await Expect(row).ToBeVisibleAsync();
         await Expect(row.GetByTestId("hint-topic")).ToHaveTextAsync("物流");
         await row.GetByTestId("hint-confirm").ClickAsync();
@@ -30,7 +30,7 @@ public sealed class AgentFlowTests(BrowserFixture browser)
         await agent.GetByTestId("template-insert").First.WaitForAsync();
         await agent.GetByTestId("template-insert").First.ClickAsync();
         var reply = agent.GetByTestId("reply-input");
-        await Expect(reply).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("230518001"));
+        await Expect(reply).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("230518101"));
         await Expect(reply).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("王先生/女士"));
         await Expect(agent.GetByTestId("unfilled-variable")).ToBeVisibleAsync();
         await Expect(agent.GetByTestId("send")).ToBeDisabledAsync();
@@ -40,11 +40,11 @@ public sealed class AgentFlowTests(BrowserFixture browser)
         await reply.FillAsync(filled);
         await Expect(agent.GetByTestId("unfilled-variable")).ToHaveCountAsync(0);
         await agent.GetByTestId("send").ClickAsync();
-        await Expect(agent.GetByTestId("message").Filter(new() { HasText = "230518001" })).ToHaveCountAsync(2);
+        await Expect(agent.GetByTestId("message").Filter(new() { HasText = "230518101" })).ToHaveCountAsync(2);
 
         // The customer sees the reply live.
         await Expect(customer.Locator("[data-testid=chat-message][data-author=Agent]")).ToHaveCountAsync(1);
-        await Expect(customer.Locator("[data-testid=chat-message][data-author=Agent]")).ToContainTextAsync("230518001");
+        await Expect(customer.Locator("[data-testid=chat-message][data-author=Agent]")).ToContainTextAsync("230518101");
 
         // Resolve: the satisfaction check arrives on /chat after the (shortened) delay.
         await agent.GetByTestId("resolve").ClickAsync();
