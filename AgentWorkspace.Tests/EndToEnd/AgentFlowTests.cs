@@ -1,3 +1,5 @@
+using AgentWorkspace.Features.Conversations;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -48,7 +50,19 @@ public sealed class AgentFlowTests(BrowserFixture browser)
 
         // Resolve: the satisfaction check arrives on /chat after the (shortened) delay.
         await agent.GetByTestId("resolve").ClickAsync();
-        await Expect(customer.GetByTestId("satisfaction-buttons")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(agent.GetByTestId("conversation-status")).ToHaveTextAsync("已解决");
+        try
+        {
+            await Expect(customer.GetByTestId("satisfaction-buttons")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        }
+        catch (PlaywrightException e)
+        {
+            // Say where the check got stuck: not due, due but not sent, or sent but not shown.
+            await using var db = browser.App.Db();
+            var rows = await db.Conversations.AsNoTracking().Where(c => c.Customer.Name == "王芳" && c.Status != ConversationStatus.Open)
+                .Select(c => new { c.Id, c.Status, c.SatisfactionCheckDueAt, c.SatisfactionCheckSentAt }).ToListAsync();
+            throw new Xunit.Sdk.XunitException($"{e.Message}\nrows: {string.Join("; ", rows)}\nnow: {DateTimeOffset.UtcNow:O}\nserver log:\n{browser.App.Log.Tail()}");
+        }
         await Expect(customer.Locator("[data-testid=chat-message][data-author=System]")).ToContainTextAsync("您的问题已解决，请问对本次服务是否满意?");
         await BrowserFixture.ScreenshotAsync(customer, "chat-satisfaction");
         await customer.GetByTestId("satisfaction-Unsatisfied").ClickAsync();

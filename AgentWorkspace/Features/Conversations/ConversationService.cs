@@ -28,6 +28,22 @@ public sealed class ConversationService(
 
     public async Task<IngestResult> IngestAsync(IngestCommand command, CancellationToken ct = default)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await IngestOnceAsync(command, ct);
+            }
+            catch (DbUpdateException) when (attempt < MaxChangeAttempts)
+            {
+                // An agent or a job changed the conversation, or a parallel message created the
+                // customer, between our read and our save: read again rather than lose the message.
+            }
+        }
+    }
+
+    private async Task<IngestResult> IngestOnceAsync(IngestCommand command, CancellationToken ct)
+    {
         var ingestKey = command.ExternalId is { Length: > 0 } ext ? $"{command.Channel}:{ext}" : null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
@@ -110,7 +126,11 @@ public sealed class ConversationService(
         {
             // A connector's retry raced the first delivery: answer with what the first one stored.
             await using var again = await dbFactory.CreateDbContextAsync(ct);
-            return await FindDuplicateAsync(again, ingestKey, command.Channel, ct) ?? throw new InvalidOperationException("Ingest conflict without a stored message.");
+            if (await FindDuplicateAsync(again, ingestKey, command.Channel, ct) is { } first)
+            {
+                return first;
+            }
+            throw;
         }
 
         db.Timeline.Add(Step(conversation.Id, isNew ? "created" : "customer-message", now, customer.Name ?? customer.ExternalId,
@@ -379,36 +399,50 @@ public sealed class ConversationService(
         ChangeAsync(id, actor, ct, (c, now, _) => Task.FromResult(change(c, now)), classificationEvent);
 
     /// <summary>
-    /// Load, apply, save under the concurrency token, record the step, publish. A lost race is
-    /// reported as a conflict naming the winner, never silently overwritten.
+    /// Load, apply, save under the concurrency token, record the step, publish. When another
+    /// writer (a job, a colleague) changed the conversation in between, the change is applied
+    /// again to the fresh row, so every rule it checks (who owns it, is it still open) sees the
+    /// winner's state: a lost claim becomes a conflict naming the winner, never an overwrite, and
+    /// a resolve that merely raced a job is not lost.
     /// </summary>
     internal async Task<ActionOutcome> ChangeAsync(int id, string actor, CancellationToken ct,
         Func<Conversation, DateTimeOffset, WorkspaceDbContext, Task<ActionOutcome>> change, bool classificationEvent = false)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var conversation = await db.Conversations.Include(c => c.Customer).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (conversation is null)
+        for (var attempt = 1; ; attempt++)
         {
-            return ActionOutcome.NotFound;
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var conversation = await db.Conversations.Include(c => c.Customer).SingleOrDefaultAsync(c => c.Id == id, ct);
+            if (conversation is null)
+            {
+                return ActionOutcome.NotFound;
+            }
+            var now = time.GetUtcNow();
+            var outcome = await change(conversation, now, db);
+            if (outcome.Kind != ActionKind.Done)
+            {
+                return outcome;
+            }
+            db.Timeline.Add(Step(id, outcome.Step!, now, actor, outcome.Detail));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxChangeAttempts)
+            {
+                continue;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+                var winner = await fresh.Conversations.AsNoTracking().Where(c => c.Id == id).Select(c => c.AssigneeUserName).SingleOrDefaultAsync(ct);
+                return ActionOutcome.Conflict(winner ?? "");
+            }
+            return await PublishAsync(conversation, outcome, classificationEvent);
         }
-        var now = time.GetUtcNow();
-        var outcome = await change(conversation, now, db);
-        if (outcome.Kind != ActionKind.Done)
-        {
-            return outcome;
-        }
-        db.Timeline.Add(Step(id, outcome.Step!, now, actor, outcome.Detail));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            var winner = await fresh.Conversations.AsNoTracking().Where(c => c.Id == id).Select(c => c.AssigneeUserName).SingleOrDefaultAsync(ct);
-            return ActionOutcome.Conflict(winner ?? "");
-        }
+    }
 
+    private async Task<ActionOutcome> PublishAsync(Conversation conversation, ActionOutcome outcome, bool classificationEvent)
+    {
         var summary = ConversationSummary.From(conversation);
         if (outcome.Message is { } message)
         {
@@ -425,6 +459,8 @@ public sealed class ConversationService(
         rules.Schedule(conversation);
         return outcome with { Conversation = summary };
     }
+
+    private const int MaxChangeAttempts = 5;
 
     internal static TimelineEntry Step(int conversationId, string kind, DateTimeOffset at, string actor, string? detail = null, string? ruleKey = null) =>
         new() { ConversationId = conversationId, Kind = kind, At = at, Actor = actor, Detail = detail, RuleKey = ruleKey };

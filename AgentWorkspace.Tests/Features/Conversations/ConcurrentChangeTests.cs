@@ -1,0 +1,97 @@
+using AgentWorkspace.Features.Conversations;
+using AgentWorkspace.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentWorkspace.Tests.Features.Conversations;
+
+public sealed class ConcurrentChangeTests(WorkspaceApp app) : IClassFixture<WorkspaceApp>
+{
+    [Fact]
+    public async Task Resolve_that_races_another_writer_is_applied_to_the_fresh_row_not_lost()
+    {
+        var service = app.Get<ConversationService>();
+        var posted = await app.PostMessageAsync("退款多久到账", customerId: "race-resolve");
+        var interleaved = false;
+
+        var outcome = await service.ChangeAsync(posted.ConversationId, "agent1", CancellationToken.None, async (c, now, _) =>
+        {
+            if (!interleaved)
+            {
+                // Another writer (a job) saves between our read and our save.
+                interleaved = true;
+                await using var other = app.Db();
+                var row = await other.Conversations.SingleAsync(x => x.Id == c.Id);
+                row.Resolution = "job-wrote-this";
+                await other.SaveChangesAsync();
+            }
+            if (!c.IsOpen)
+            {
+                return ActionOutcome.Unchanged;
+            }
+            c.Status = ConversationStatus.Resolved;
+            c.ResolvedAt = now;
+            return ActionOutcome.Done("resolved");
+        });
+
+        Assert.Equal(ActionKind.Done, outcome.Kind);
+        await using var db = app.Db();
+        var stored = await db.Conversations.SingleAsync(c => c.Id == posted.ConversationId);
+        Assert.Equal(ConversationStatus.Resolved, stored.Status);
+        Assert.Equal("job-wrote-this", stored.Resolution);
+        Assert.Equal(1, await db.Timeline.CountAsync(t => t.ConversationId == posted.ConversationId && t.Kind == "resolved"));
+    }
+
+    [Fact]
+    public async Task Claim_that_loses_the_race_is_a_conflict_naming_the_winner()
+    {
+        var service = app.Get<ConversationService>();
+        var posted = await app.PostMessageAsync("优惠券怎么用", customerId: "race-claim");
+        var interleaved = false;
+
+        var outcome = await service.ChangeAsync(posted.ConversationId, "agent1", CancellationToken.None, async (c, now, _) =>
+        {
+            if (!interleaved)
+            {
+                interleaved = true;
+                Assert.Equal(ActionKind.Done, (await service.ClaimAsync(c.Id, "agent2")).Kind);
+            }
+            if (c.AssigneeUserName is { } owner && owner != "agent1")
+            {
+                return ActionOutcome.Conflict(owner);
+            }
+            c.AssigneeUserName = "agent1";
+            return ActionOutcome.Done("claimed");
+        });
+
+        Assert.Equal((ActionKind.Conflict, "agent2"), (outcome.Kind, outcome.ConflictWith));
+        await using var db = app.Db();
+        Assert.Equal("agent2", (await db.Conversations.SingleAsync(c => c.Id == posted.ConversationId)).AssigneeUserName);
+    }
+
+    [Fact]
+    public async Task Customer_message_arriving_while_agents_act_is_never_lost()
+    {
+        var service = app.Get<ConversationService>();
+        for (var round = 0; round < 20; round++)
+        {
+            var customer = $"race-ingest-{round}";
+            var posted = await app.PostMessageAsync("优惠券怎么用", customerId: customer);
+            using var start = new ManualResetEventSlim();
+            var follow = Task.Run(() => { start.Wait(); return service.IngestAsync(new IngestCommand(Channel.Chat, customer, null, "在吗？", null)); });
+            var claim = Task.Run(() => { start.Wait(); return service.ClaimAsync(posted.ConversationId, "agent1"); });
+            var confirm = Task.Run(() => { start.Wait(); return service.ConfirmClassificationAsync(posted.ConversationId, "agent2"); });
+            start.Set();
+            await Task.WhenAll(follow, claim, confirm);
+
+            Assert.Equal(posted.ConversationId, (await follow).ConversationId);
+            Assert.Equal(ActionKind.Done, (await claim).Kind);
+            Assert.Equal(ActionKind.Done, (await confirm).Kind);
+            await using var db = app.Db();
+            Assert.Equal(2, await db.Messages.CountAsync(m => m.ConversationId == posted.ConversationId));
+            var stored = await db.Conversations.SingleAsync(c => c.Id == posted.ConversationId);
+            Assert.Equal("agent1", stored.AssigneeUserName);
+            Assert.NotNull(stored.ClassifiedAt);
+            Assert.Equal("在吗？", stored.Preview);
+        }
+    }
+}
