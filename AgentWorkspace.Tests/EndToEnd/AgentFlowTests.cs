@@ -61,7 +61,7 @@ public sealed class AgentFlowTests(BrowserFixture browser)
             await using var db = browser.App.Db();
             var rows = await db.Conversations.AsNoTracking().Where(c => c.Customer.Name == "王芳" && c.Status != ConversationStatus.Open)
                 .Select(c => new { c.Id, c.Status, c.SatisfactionCheckDueAt, c.SatisfactionCheckSentAt }).ToListAsync();
-            throw new Xunit.Sdk.XunitException($"{e.Message}\nrows: {string.Join("; ", rows)}\nnow: {DateTimeOffset.UtcNow:O}\nserver log:\n{browser.App.Log.Tail()}");
+            throw new Xunit.Sdk.XunitException($"{e.Message}\nrows: {string.Join("; ", rows)}\nnow: {DateTimeOffset.UtcNow:O}\nserver log:\n{browser.App.Log.Tail()}\njobs:\n{browser.App.JobsReport()}");
         }
         await Expect(customer.Locator("[data-testid=chat-message][data-author=System]")).ToContainTextAsync("您的问题已解决，请问对本次服务是否满意?");
         await BrowserFixture.ScreenshotAsync(customer, "chat-satisfaction");

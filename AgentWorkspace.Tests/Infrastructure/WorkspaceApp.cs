@@ -97,6 +97,35 @@ public class WorkspaceApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>What this host's Hangfire holds, for a failure message: servers, counts, recent jobs and their states.</summary>
+    public string JobsReport()
+    {
+        var monitor = Get<Hangfire.JobStorage>().GetMonitoringApi();
+        var report = new System.Text.StringBuilder();
+        var stats = monitor.GetStatistics();
+        report.AppendLine($"servers {stats.Servers}, scheduled {stats.Scheduled}, enqueued {stats.Enqueued}, processing {stats.Processing}, succeeded {stats.Succeeded}, failed {stats.Failed}, retries {stats.Retries}");
+        foreach (var server in monitor.Servers())
+        {
+            report.AppendLine($"server {server.Name}: workers {server.WorkersCount}, heartbeat {server.Heartbeat:O}");
+        }
+        IEnumerable<string> ids = [
+            .. monitor.ScheduledJobs(0, 20).Select(j => j.Key),
+            .. monitor.ProcessingJobs(0, 20).Select(j => j.Key),
+            .. monitor.FailedJobs(0, 20).Select(j => j.Key),
+            .. monitor.SucceededJobs(0, 10).Select(j => j.Key),
+        ];
+        foreach (var id in ids.Distinct())
+        {
+            var job = monitor.JobDetails(id);
+            report.AppendLine($"job {id} {job?.Job?.Method.Name}({string.Join(", ", job?.Job?.Args ?? [])}) created {job?.CreatedAt:HH:mm:ss.fff}");
+            foreach (var state in job?.History ?? [])
+            {
+                report.AppendLine($"  {state.CreatedAt:HH:mm:ss.fff} {state.StateName} {state.Reason} {string.Join(' ', state.Data.Select(d => $"{d.Key}={d.Value}"))}");
+            }
+        }
+        return report.ToString();
+    }
+
     public HttpClient ApiClient()
     {
         var client = CreateClient(Options());
