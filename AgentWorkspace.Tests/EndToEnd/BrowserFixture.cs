@@ -56,7 +56,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("input[name=username]", userName);
         await page.FillAsync("input[name=password]", WorkspaceApp.DemoPassword);
         await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        // The sign-in cookie came with the redirect; the landing page's load event is not needed.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"), new() { WaitUntil = WaitUntilState.Commit });
         return page;
     }
 
@@ -103,7 +104,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
 public sealed class BrowserApp() : WorkspaceApp(BrowserFixture.Settings, kestrel: true);
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// Browser flows wait on pages, circuits and jobs with timeouts; they run on their own after the
+/// parallel tests, so a burst of stress tests on the two cores cannot starve the page they watch.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
