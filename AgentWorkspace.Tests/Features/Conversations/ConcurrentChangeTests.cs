@@ -94,4 +94,25 @@ public sealed class ConcurrentChangeTests(WorkspaceApp app) : IClassFixture<Work
             Assert.Equal("在吗？", stored.Preview);
         }
     }
+
+    [Fact]
+    public async Task Connector_retries_racing_each_other_store_the_message_and_its_step_once()
+    {
+        var service = app.Get<ConversationService>();
+        using var start = new ManualResetEventSlim();
+        var deliveries = Enumerable.Range(0, 6).Select(_ => Task.Run(() =>
+        {
+            start.Wait();
+            return service.IngestAsync(new IngestCommand(Channel.Social, "race-retry", "周敏", "退款什么时候到账？", "wb-7001"));
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(deliveries);
+
+        Assert.Single(results.Select(r => r.MessageId).Distinct());
+        Assert.Single(results, r => !r.Duplicate);
+        await using var db = app.Db();
+        var conversationId = results[0].ConversationId;
+        Assert.Equal(1, await db.Messages.CountAsync(m => m.ConversationId == conversationId));
+        Assert.Equal(1, await db.Timeline.CountAsync(t => t.ConversationId == conversationId && t.Kind == "created"));
+    }
 }

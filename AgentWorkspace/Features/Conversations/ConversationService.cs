@@ -118,6 +118,9 @@ public sealed class ConversationService(
         db.Messages.Add(message);
 
         var reportUrgent = isNew && conversation.Priority == Priority.Urgent;
+        // The message and its timeline step land together or not at all, so a retry never stores
+        // the message twice and the timeline never misses a step.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -136,6 +139,7 @@ public sealed class ConversationService(
         db.Timeline.Add(Step(conversation.Id, isNew ? "created" : "customer-message", now, customer.Name ?? customer.ExternalId,
             isNew ? $"{conversation.Category}/{conversation.Priority}" : null));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
 
         await events.MessageAppended(MessageView.From(message));
         await events.ConversationChanged(ConversationSummary.From(conversation));
