@@ -154,12 +154,12 @@ public sealed class KeywordTableEditorTests(WorkspaceApp app) : IClassFixture<Wo
     [Fact]
     public async Task Forbidden_phrases_are_edited_and_used_by_the_validator()
     {
-        var editor = app.Get<KeywordTableEditor>();
-        Assert.Null(await editor.SavePhrasesAsync(["这是规定", "  ", "您去别家吧"], "lead"));
-        Assert.Equal(["这是规定", "您去别家吧"], await editor.PhrasesAsync());
-        Assert.Equal("phrase-too-long", await editor.SavePhrasesAsync([new string('长', 51)], "lead"));
+        var library = app.Get<TemplateLibrary>();
+        Assert.Null(await library.SaveForbiddenPhrasesAsync(["这是规定", "  ", "您去别家吧"], "lead"));
+        Assert.Equal(["这是规定", "您去别家吧"], await library.ForbiddenPhrasesAsync());
+        Assert.Equal("phrase-too-long", await library.SaveForbiddenPhrasesAsync([new string('长', 51)], "lead"));
 
-        var result = await app.Get<TemplateLibrary>().SaveAsync(null, new TemplateForm { Name = "x", Empathy = "您好", Confirmation = "收到", Solution = "您去别家吧", FollowUp = "谢谢" }, "lead");
+        var result = await library.SaveAsync(null, new TemplateForm { Name = "x", Empathy = "您好", Confirmation = "收到", Solution = "您去别家吧", FollowUp = "谢谢" }, "lead");
         Assert.Contains(result.Errors, e => e.Code == TemplateErrorCode.ForbiddenPhrase);
     }
 }

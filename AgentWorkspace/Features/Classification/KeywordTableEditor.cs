@@ -8,7 +8,7 @@ namespace AgentWorkspace.Features.Classification;
 public sealed record KeywordRowError(int Row, string Key);
 
 /// <summary>
-/// The team lead's keyword table and brand-voice phrases: all rows valid or nothing saved; a save
+/// The team lead's keyword table: all rows valid or nothing saved; a save
 /// applies to new messages at once (the live classifier is swapped), and is audited.
 /// </summary>
 public sealed class KeywordTableEditor(IDbContextFactory<WorkspaceDbContext> dbFactory, KeywordTableLoader loader, TimeProvider time)
@@ -91,26 +91,5 @@ public sealed class KeywordTableEditor(IDbContextFactory<WorkspaceDbContext> dbF
         }
         await loader.ReloadAsync(ct);
         return errors;
-    }
-
-    public async Task<List<string>> PhrasesAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ForbiddenPhrases.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Phrase).ToListAsync(ct);
-    }
-
-    public async Task<string?> SavePhrasesAsync(IEnumerable<string> phrases, string actor, CancellationToken ct = default)
-    {
-        var cleaned = phrases.Select(p => p?.Trim() ?? "").Where(p => p.Length > 0).Distinct().ToList();
-        if (cleaned.Any(p => p.Length > 50))
-        {
-            return "phrase-too-long";
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ForbiddenPhrases.RemoveRange(await db.ForbiddenPhrases.ToListAsync(ct));
-        db.ForbiddenPhrases.AddRange(cleaned.Select(p => new ForbiddenPhrase { Phrase = p }));
-        db.Audit.Add(new AuditEntry { Actor = actor, At = time.GetUtcNow(), Action = "phrases-saved", Subject = "forbidden phrases", Detail = string.Join("、", cleaned) });
-        await db.SaveChangesAsync(ct);
-        return null;
     }
 }

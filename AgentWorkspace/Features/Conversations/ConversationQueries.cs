@@ -57,7 +57,11 @@ public sealed record EarlierConversation(int Id, Channel Channel, ConversationSt
 /// <summary>Reads for pages and the API: no tracking, only the columns each screen needs.</summary>
 public sealed class ConversationQueries(IDbContextFactory<WorkspaceDbContext> dbFactory)
 {
-    public async Task<ConversationDetails?> DetailsAsync(int id, CancellationToken ct = default)
+    public async Task<ConversationDetails?> DetailsAsync(int id, CancellationToken ct = default) =>
+        (await DetailsWithSummaryAsync(id, ct))?.Details;
+
+    /// <summary>The whole conversation and its queue row from one read (the conversation page needs both).</summary>
+    public async Task<(ConversationDetails Details, ConversationSummary Summary)?> DetailsWithSummaryAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var c = await db.Conversations.AsNoTracking().Include(x => x.Customer).SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -76,7 +80,7 @@ public sealed class ConversationQueries(IDbContextFactory<WorkspaceDbContext> db
             .OrderByDescending(x => x.Id).Take(10)
             .Select(x => new EarlierConversation(x.Id, x.Channel, x.Status, x.Category, x.Preview, x.CreatedAt, x.Resolution, x.Satisfaction))
             .ToListAsync(ct);
-        return new ConversationDetails(
+        var details = new ConversationDetails(
             c.Id, c.Status, c.Channel, new CustomerView(c.Customer.Id, c.Customer.ExternalId, c.Customer.Name, c.Customer.IsVip),
             ConversationService.StoredClassification(c), c.Category, c.Topic, c.Priority,
             c.CreatedAt, c.ClassifiedAt, c.ClassifiedBy, c.ClassificationAutoAccepted, c.SecondsToClassify,
@@ -85,6 +89,7 @@ public sealed class ConversationQueries(IDbContextFactory<WorkspaceDbContext> db
             c.SatisfactionCheckDueAt, c.SatisfactionCheckSentAt, c.Satisfaction, c.SecondHandlingOwner, c.SecondHandlingDueAt,
             c.LastTemplateVersionId, c.Version,
             [.. messages.Select(MessageView.From)], timeline, tickets, earlier);
+        return (details, ConversationSummary.From(c));
     }
 
     /// <summary>The customer's most recent conversation on a channel (the /chat page's thread).</summary>

@@ -15,9 +15,7 @@ public sealed class TemplateCatalog(IDbContextFactory<WorkspaceDbContext> dbFact
         var active = await db.Templates.AsNoTracking().Where(t => !t.IsRetired).ToListAsync(ct);
         var ranked = TemplateMatcher.Rank(active, conversation.Category, conversation.Priority, conversation.Channel, conversation.Topic).Take(take).ToList();
         var ids = ranked.Select(t => t.Id).ToList();
-        var latest = await db.TemplateVersions.AsNoTracking()
-            .Where(v => ids.Contains(v.TemplateId) && v.Number == v.Template.CurrentVersionNumber)
-            .ToDictionaryAsync(v => v.TemplateId, ct);
+        var latest = await TemplateLibrary.LatestVersionsAsync(db, ids, ct);
         var values = TemplateContextBuilder.Build(
             conversation.Customer.Name,
             CustomerGender.Unknown,
@@ -43,10 +41,4 @@ public sealed class TemplateCatalog(IDbContextFactory<WorkspaceDbContext> dbFact
         "malfunction" => "功能故障",
         _ => null,
     };
-
-    public async Task<IReadOnlyList<string>> ForbiddenPhrasesAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ForbiddenPhrases.AsNoTracking().Select(p => p.Phrase).ToListAsync(ct);
-    }
 }

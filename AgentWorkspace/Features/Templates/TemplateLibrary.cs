@@ -88,9 +88,7 @@ public sealed class TemplateLibrary(IDbContextFactory<WorkspaceDbContext> dbFact
         }
         var templates = await query.ToListAsync(ct);
         var ids = templates.Select(t => t.Id).ToList();
-        var versions = await db.TemplateVersions.AsNoTracking()
-            .Where(v => ids.Contains(v.TemplateId) && v.Number == v.Template.CurrentVersionNumber)
-            .ToDictionaryAsync(v => v.TemplateId, ct);
+        var versions = await LatestVersionsAsync(db, ids, ct);
         var effectiveness = await EffectivenessAsync(db, ids, ct);
         var rows = templates
             .Where(t => versions.ContainsKey(t.Id))
@@ -103,6 +101,12 @@ public sealed class TemplateLibrary(IDbContextFactory<WorkspaceDbContext> dbFact
         }
         return [.. rows.OrderBy(r => r.Category).ThenBy(r => r.Priority).ThenBy(r => r.Name, StringComparer.Ordinal)];
     }
+
+    /// <summary>The current version of each template, by template id.</summary>
+    internal static Task<Dictionary<int, TemplateVersion>> LatestVersionsAsync(WorkspaceDbContext db, List<int> templateIds, CancellationToken ct) =>
+        db.TemplateVersions.AsNoTracking()
+            .Where(v => templateIds.Contains(v.TemplateId) && v.Number == v.Template.CurrentVersionNumber)
+            .ToDictionaryAsync(v => v.TemplateId, ct);
 
     /// <summary>Per template: times used, first-contact resolution, 满意 share and median time to resolve.</summary>
     private static async Task<Dictionary<int, TemplateEffectiveness>> EffectivenessAsync(WorkspaceDbContext db, List<int> templateIds, CancellationToken ct)
@@ -139,10 +143,26 @@ public sealed class TemplateLibrary(IDbContextFactory<WorkspaceDbContext> dbFact
         return (template, versions);
     }
 
+    /// <summary>The brand-voice list the editor's validator and the agents' reply box both check.</summary>
     public async Task<IReadOnlyList<string>> ForbiddenPhrasesAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ForbiddenPhrases.AsNoTracking().Select(p => p.Phrase).ToListAsync(ct);
+        return await db.ForbiddenPhrases.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Phrase).ToListAsync(ct);
+    }
+
+    public async Task<string?> SaveForbiddenPhrasesAsync(IEnumerable<string> phrases, string actor, CancellationToken ct = default)
+    {
+        var cleaned = phrases.Select(p => p?.Trim() ?? "").Where(p => p.Length > 0).Distinct().ToList();
+        if (cleaned.Any(p => p.Length > 50))
+        {
+            return "phrase-too-long";
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ForbiddenPhrases.RemoveRange(await db.ForbiddenPhrases.ToListAsync(ct));
+        db.ForbiddenPhrases.AddRange(cleaned.Select(p => new ForbiddenPhrase { Phrase = p }));
+        db.Audit.Add(new AuditEntry { Actor = actor, At = time.GetUtcNow(), Action = "phrases-saved", Subject = "forbidden phrases", Detail = string.Join("、", cleaned) });
+        await db.SaveChangesAsync(ct);
+        return null;
     }
 
     public static string? ValidateName(string? name) =>
