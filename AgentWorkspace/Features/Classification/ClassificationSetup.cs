@@ -30,17 +30,13 @@ public static class ClassificationSetup
     {
         var errors = new Dictionary<string, string[]>();
         var channel = Channel.Chat;
-        if (body is null || string.IsNullOrWhiteSpace(body.Text))
+        if (IngestRequest.TextError(body?.Text, options.Value.Ingest.MaxTextLength) is { } textError)
         {
-            errors["text"] = ["text is required and must not be empty."];
+            errors["text"] = [textError];
         }
-        else if (body.Text.Length > options.Value.Ingest.MaxTextLength)
+        if (body?.Channel is { } c && !ChannelNames.TryParse(c, out channel))
         {
-            errors["text"] = [$"text is longer than {options.Value.Ingest.MaxTextLength} characters."];
-        }
-        if (body?.Channel is { } c && (!Enum.TryParse(c, ignoreCase: true, out channel) || !Enum.IsDefined(channel) || int.TryParse(c, out _)))
-        {
-            errors["channel"] = [$"Unknown channel '{c}'. Use Phone, Email, Chat, Social, InPerson or SelfService."];
+            errors["channel"] = [ChannelNames.Unknown(c)];
         }
         return errors.Count > 0
             ? TypedResults.ValidationProblem(errors)

@@ -51,7 +51,7 @@ public sealed class Classifier
         Span<int> topicScore = stackalloc int[Math.Max(1, _topics.Length)];
         topicScore.Clear();
         var ruledPriority = (Priority?)null;
-        var agitated = CountExclamations(folded);
+        var agitated = HasRepeatedExclamation(folded);
         var suggestion = false;
         var collaboration = false;
         string[]? questions = null;
@@ -172,5 +172,5 @@ public sealed class Classifier
     }
 
     /// <summary>Repeated exclamation marks (!!, ！！！ after folding) read as agitation.</summary>
-    private static bool CountExclamations(ReadOnlySpan<char> folded) => folded.IndexOf("!!") >= 0;
+    private static bool HasRepeatedExclamation(ReadOnlySpan<char> folded) => folded.IndexOf("!!") >= 0;
 }

@@ -61,7 +61,7 @@ public sealed class KeywordTableEditor(IDbContextFactory<WorkspaceDbContext> dbF
 
     /// <summary>The "try it" box: classify with the table as edited, before saving.</summary>
     public static ClassificationResult Try(IEnumerable<KeywordEntry> rows, string text) =>
-        Classifier.Build(rows.Where(r => !string.IsNullOrWhiteSpace(r.Keyword))).Classify(text ?? "");
+        Classifier.Build(rows).Classify(text ?? "");
 
     public async Task<List<KeywordRowError>> SaveAsync(IReadOnlyList<KeywordEntry> rows, string actor, CancellationToken ct = default)
     {

@@ -10,3 +10,14 @@ public enum Channel
     InPerson,
     SelfService,
 }
+
+public static class ChannelNames
+{
+    public const string Choices = "Phone, Email, Chat, Social, InPerson or SelfService";
+
+    /// <summary>A channel by name, any case; numbers are refused (connectors send names).</summary>
+    public static bool TryParse(string text, out Channel channel) =>
+        Enum.TryParse(text, ignoreCase: true, out channel) && Enum.IsDefined(channel) && !int.TryParse(text, out _);
+
+    public static string Unknown(string text) => $"Unknown channel '{text}'. Use {Choices}.";
+}

@@ -103,6 +103,12 @@ public static class IngestRequest
         }
     }
 
+    /// <summary>The rule for a customer's text wherever it comes in: present, and not over the limit.</summary>
+    public static string? TextError(string? text, int maxTextLength) =>
+        string.IsNullOrWhiteSpace(text) ? "text is required and must not be empty."
+        : text.Length > maxTextLength ? $"text is longer than {maxTextLength} characters."
+        : null;
+
     public static Parsed Parse(JsonElement root, int maxTextLength)
     {
         if (root.ValueKind != JsonValueKind.Object)
@@ -119,11 +125,11 @@ public static class IngestRequest
         Channel channel = default;
         if (channelText is null)
         {
-            errors.TryAdd("channel", ["channel is required: Phone, Email, Chat, Social, InPerson or SelfService."]);
+            errors.TryAdd("channel", [$"channel is required: {ChannelNames.Choices}."]);
         }
-        else if (!Enum.TryParse(channelText, ignoreCase: true, out channel) || !Enum.IsDefined(channel) || int.TryParse(channelText, out _))
+        else if (!ChannelNames.TryParse(channelText, out channel))
         {
-            errors.TryAdd("channel", [$"Unknown channel '{channelText}'. Use Phone, Email, Chat, Social, InPerson or SelfService."]);
+            errors.TryAdd("channel", [ChannelNames.Unknown(channelText)]);
         }
         if (string.IsNullOrEmpty(customerId))
         {
@@ -137,13 +143,9 @@ public static class IngestRequest
         {
             errors.TryAdd("customerName", [$"customerName is longer than {MaxNameLength} characters."]);
         }
-        if (string.IsNullOrWhiteSpace(text))
+        if (TextError(text, maxTextLength) is { } textError)
         {
-            errors.TryAdd("text", ["text is required and must not be empty."]);
-        }
-        else if (text.Length > maxTextLength)
-        {
-            errors.TryAdd("text", [$"text is longer than {maxTextLength} characters."]);
+            errors.TryAdd("text", [textError]);
         }
         if (externalId is { Length: > MaxExternalIdLength })
         {
