@@ -38,7 +38,7 @@ internal static class BoardCostHarness
             var clock = new TeamClock(TimeProvider.System, Options.Create(new WorkspaceOptions()));
             var presence = new PresenceTracker();
             using var online = presence.Enter("agent1");
-            var metrics = new TeamMetrics(factory, clock, presence);
+            var metrics = new TeamMetrics(factory, new ConversationQueries(factory), clock, presence);
             await metrics.BoardAsync();
             await metrics.TrendAsync(14);
             var board = Time(repeats, () => metrics.BoardAsync());

@@ -11,13 +11,20 @@ public sealed class TeamClock(TimeProvider time, IOptions<WorkspaceOptions> opti
 
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
-    /// <summary>Start of the team's day containing <paramref name="instant"/>, as an instant.</summary>
-    public DateTimeOffset StartOfDay(DateTimeOffset instant)
+    /// <summary>The team's calendar day an instant falls on.</summary>
+    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
+
+    public DateOnly Today => DayOf(Now);
+
+    /// <summary>Midnight starting a team day, as an instant.</summary>
+    public DateTimeOffset StartOf(DateOnly day)
     {
-        var local = ToLocal(instant);
-        var midnight = new DateTime(local.Year, local.Month, local.Day, 0, 0, 0, DateTimeKind.Unspecified);
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
     }
+
+    /// <summary>Start of the team's day containing <paramref name="instant"/>, as an instant.</summary>
+    public DateTimeOffset StartOfDay(DateTimeOffset instant) => StartOf(DayOf(instant));
 
     public string Format(DateTimeOffset? instant, string format = "MM-dd HH:mm") =>
         instant is { } i ? ToLocal(i).ToString(format, System.Globalization.CultureInfo.InvariantCulture) : "—";

@@ -1,3 +1,4 @@
+using AgentWorkspace.Features;
 using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.WeeklyReport;
 using AgentWorkspace.Tests.Infrastructure;
@@ -66,7 +67,7 @@ public sealed class WeeklyReportTests(FakeClockApp app) : IClassFixture<FakeCloc
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         Assert.StartsWith("section,key,count", System.Text.Encoding.UTF8.GetString(bytes[3..]));
-        Assert.Equal("'=cmd()", WeeklyReportSetup.Cell("=cmd()"));
+        Assert.Equal("'=cmd()", Csv.Cell("=cmd()"));
 
         using var agent = await app.SignInAsync("agent1");
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await agent.GetAsync($"/reports/weekly/{first.Id}.csv")).StatusCode);

@@ -37,7 +37,7 @@ public sealed record BoardSnapshot(
 /// The figures behind the wall board and the reports. Every query is bounded: the open set (indexed
 /// on status), today's rows (indexed on CreatedAt), or a date range; never the whole history.
 /// </summary>
-public sealed class TeamMetrics(IDbContextFactory<WorkspaceDbContext> dbFactory, TeamClock clock, PresenceTracker presence)
+public sealed class TeamMetrics(IDbContextFactory<WorkspaceDbContext> dbFactory, ConversationQueries queries, TeamClock clock, PresenceTracker presence)
 {
     public async Task<BoardSnapshot> BoardAsync(CancellationToken ct = default)
     {
@@ -62,7 +62,7 @@ public sealed class TeamMetrics(IDbContextFactory<WorkspaceDbContext> dbFactory,
             .ToListAsync(ct);
         var waiting = open.Where(c => c.FirstRespondedAt is null).ToList();
         var today = await RowsAsync(db, dayStart, now.AddTicks(1), null, null, ct);
-        var escalations = await new ConversationQueries(dbFactory).OpenEscalationsAsync(ct);
+        var escalations = await queries.OpenEscalationsAsync(ct);
         var online = presence.Online;
         var agents = online.Select(user =>
         {
@@ -127,8 +127,8 @@ public sealed class TeamMetrics(IDbContextFactory<WorkspaceDbContext> dbFactory,
 
     public List<DayMetrics> PerDay(IReadOnlyCollection<MetricRow> rows, DateTimeOffset from, int days, DateTimeOffset now)
     {
-        var byDay = rows.ToLookup(r => DateOnly.FromDateTime(clock.ToLocal(r.CreatedAt).Date));
-        var first = DateOnly.FromDateTime(clock.ToLocal(from).Date);
+        var byDay = rows.ToLookup(r => clock.DayOf(r.CreatedAt));
+        var first = clock.DayOf(from);
         return [.. Enumerable.Range(0, days).Select(i => first.AddDays(i)).Select(day => new DayMetrics(day, MetricSet.Of([.. byDay[day]], now)))];
     }
 

@@ -41,9 +41,9 @@ public sealed class TeamReportBuilder(TeamMetrics metrics, TeamClock clock)
     public async Task<TeamReport> BuildAsync(ReportQuery q, CancellationToken ct = default)
     {
         var now = clock.Now;
-        var (from, to) = (Start(q.From), Start(q.To.AddDays(1)));
+        var (from, to) = (clock.StartOf(q.From), clock.StartOf(q.To.AddDays(1)));
         var rows = await metrics.RowsAsync(from, to, q.Channel, q.Category, ct);
-        var baseline = await metrics.RowsAsync(Start(q.BaselineFrom), Start(q.BaselineTo.AddDays(1)), q.Channel, q.Category, ct);
+        var baseline = await metrics.RowsAsync(clock.StartOf(q.BaselineFrom), clock.StartOf(q.BaselineTo.AddDays(1)), q.Channel, q.Category, ct);
         var period = MetricSet.Of(rows, now);
         var before = MetricSet.Of(baseline, now);
         double? change = period.AverageFirstResponse is { } a && before.AverageFirstResponse is { } b && b > TimeSpan.Zero
@@ -58,8 +58,6 @@ public sealed class TeamReportBuilder(TeamMetrics metrics, TeamClock clock)
             [.. rows.GroupBy(r => r.Assignee ?? "—").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, MetricSet.Of([.. g], now)))],
             [.. Enum.GetValues<Priority>().Select(p => (p, MetricSet.Of([.. rows.Where(r => r.Priority == p)], now)))]);
     }
-
-    private DateTimeOffset Start(DateOnly day) => clock.StartOfDay(new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), clock.Zone.GetUtcOffset(day.ToDateTime(new TimeOnly(12, 0)))));
 
     public static string ToCsv(TeamReport report)
     {
@@ -82,7 +80,7 @@ public sealed class TeamReportBuilder(TeamMetrics metrics, TeamClock clock)
         return csv.ToString();
 
         void Line(string scope, string key, MetricSet m) => csv.AppendLine(CultureInfo.InvariantCulture,
-            $"{scope},{WeeklyReportSetup.Cell(key)},{m.Conversations},{m.Responded},{m.WithinSla},{F(m.ResponseCompliance)},{m.AverageFirstResponse?.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)},{F(m.FirstContactResolution)},{F(m.Csat)},{F(m.EscalationRate)},{F(m.ClassifiedWithin10s)}");
+            $"{scope},{Csv.Cell(key)},{m.Conversations},{m.Responded},{m.WithinSla},{F(m.ResponseCompliance)},{m.AverageFirstResponse?.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)},{F(m.FirstContactResolution)},{F(m.Csat)},{F(m.EscalationRate)},{F(m.ClassifiedWithin10s)}");
 
         static string F(double? v) => v?.ToString("0.000", CultureInfo.InvariantCulture) ?? "";
     }
@@ -93,14 +91,12 @@ public static class ReportExport
     public static void MapReportExport(this WebApplication app) =>
         app.MapGet("/reports/export.csv", async (DateOnly? from, DateOnly? to, Channel? channel, Category? category, TeamReportBuilder builder, TeamClock clock, CancellationToken ct) =>
         {
-            var today = DateOnly.FromDateTime(clock.ToLocal(clock.Now).Date);
+            var today = clock.Today;
             var q = ReportQuery.ForPeriod(from ?? today.AddDays(-6), to ?? today, channel, category);
             if (q.Validate() is { } error)
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["to"] = [error] });
             }
-            var csv = TeamReportBuilder.ToCsv(await builder.BuildAsync(q, ct));
-            var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
-            return Results.File(bytes, "text/csv; charset=utf-8", $"report-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}.csv");
+            return Csv.File(TeamReportBuilder.ToCsv(await builder.BuildAsync(q, ct)), $"report-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}.csv");
         }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.TeamLead));
 }

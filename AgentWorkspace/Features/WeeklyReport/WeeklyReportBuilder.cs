@@ -23,15 +23,14 @@ public sealed class WeeklyReportBuilder(IDbContextFactory<WorkspaceDbContext> db
     /// <summary>Monday 00:00 (team zone) of the week containing <paramref name="instant"/>.</summary>
     public DateTimeOffset WeekStartOf(DateTimeOffset instant)
     {
-        var day = clock.StartOfDay(instant);
-        var local = clock.ToLocal(day);
-        var back = ((int)local.DayOfWeek + 6) % 7;
-        return clock.StartOfDay(day.AddDays(-back).AddHours(12));
+        var day = clock.DayOf(instant);
+        var back = ((int)day.DayOfWeek + 6) % 7;
+        return clock.StartOf(day.AddDays(-back));
     }
 
     public async Task<WeeklyReportContent> BuildAsync(DateTimeOffset weekStart, CancellationToken ct = default)
     {
-        var weekEnd = clock.StartOfDay(weekStart.AddDays(7).AddHours(12));
+        var weekEnd = clock.StartOf(clock.DayOf(weekStart).AddDays(7));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var week = db.Conversations.AsNoTracking().Where(c => c.CreatedAt >= weekStart && c.CreatedAt < weekEnd);
         var rows = await week.Select(c => new { c.Id, c.Topic, c.Category, c.MatchedKeywords, c.FirstRespondedAt, c.FirstResponseBreached, c.Satisfaction }).ToListAsync(ct);

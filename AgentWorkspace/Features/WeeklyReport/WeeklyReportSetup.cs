@@ -40,10 +40,7 @@ public static class WeeklyReportSetup
             {
                 return Results.NotFound();
             }
-            var csv = ToCsv(WeeklyReportBuilder.Read(record), clock);
-            // UTF-8 with BOM so that Excel opens the Chinese text correctly.
-            var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
-            return Results.File(bytes, "text/csv; charset=utf-8", $"weekly-report-{clock.ToLocal(record.WeekStart):yyyy-MM-dd}.csv");
+            return Csv.File(ToCsv(WeeklyReportBuilder.Read(record), clock), $"weekly-report-{clock.ToLocal(record.WeekStart):yyyy-MM-dd}.csv");
         }).RequireAuthorization(p => p.RequireRole(Roles.TeamLead, Roles.Supervisor));
     }
 
@@ -54,30 +51,20 @@ public static class WeeklyReportSetup
         csv.AppendLine(CultureInfo.InvariantCulture, $"week,{clock.ToLocal(report.WeekStart):yyyy-MM-dd},{report.Conversations},,,,");
         foreach (var t in report.Topics)
         {
-            csv.AppendLine(CultureInfo.InvariantCulture, $"topic,{Cell(t.Key)},{t.Count},,,,");
+            csv.AppendLine(CultureInfo.InvariantCulture, $"topic,{Csv.Cell(t.Key)},{t.Count},,,,");
         }
         foreach (var k in report.Keywords)
         {
-            csv.AppendLine(CultureInfo.InvariantCulture, $"keyword,{Cell(k.Key)},{k.Count},,,,");
+            csv.AppendLine(CultureInfo.InvariantCulture, $"keyword,{Csv.Cell(k.Key)},{k.Count},,,,");
         }
         foreach (var g in report.TemplateGaps)
         {
-            csv.AppendLine(CultureInfo.InvariantCulture, $"template-gap,{Cell(g.Topic)},{g.Conversations},{Cell(g.TemplateName ?? "")},{g.TemplateUses},{g.SatisfiedShare?.ToString("0.00", CultureInfo.InvariantCulture)},{g.Reason}");
+            csv.AppendLine(CultureInfo.InvariantCulture, $"template-gap,{Csv.Cell(g.Topic)},{g.Conversations},{Csv.Cell(g.TemplateName ?? "")},{g.TemplateUses},{g.SatisfiedShare?.ToString("0.00", CultureInfo.InvariantCulture)},{g.Reason}");
         }
         foreach (var c in report.ComplianceByCategory)
         {
             csv.AppendLine(CultureInfo.InvariantCulture, $"compliance,{c.Category},{c.Responded},,{c.WithinSla},{c.Share?.ToString("0.00", CultureInfo.InvariantCulture)},");
         }
         return csv.ToString();
-    }
-
-    /// <summary>Quotes a cell, and defuses spreadsheet formulas in customer-derived text.</summary>
-    internal static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }
 }
