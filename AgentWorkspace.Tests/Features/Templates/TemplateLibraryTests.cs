@@ -74,7 +74,7 @@ public sealed class TemplateLibraryTests(WorkspaceApp app) : IClassFixture<Works
 
         await Library.SetRetiredAsync(refund.TemplateId, true, "lead");
         Assert.DoesNotContain(await app.Get<TemplateCatalog>().SuggestAsync(details, "小王"), s => s.TemplateId == refund.TemplateId);
-        Assert.Contains(await Library.ListAsync(new TemplateFilter(Retired: true)), r => r.Id == refund.TemplateId);
+        Assert.Contains(await Library.ListAsync(new TemplateFilter { Retired = true }), r => r.Id == refund.TemplateId);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class TemplateLibraryTests(WorkspaceApp app) : IClassFixture<Works
             Assert.Equal(ActionKind.Done, (await escalations.AnswerSatisfactionAsync(posted.ConversationId, answer)).Kind);
         }
 
-        var row = (await Library.ListAsync(new TemplateFilter(Search: "效果测试模板"))).Single();
+        var row = (await Library.ListAsync(new TemplateFilter { Search = "效果测试模板" })).Single();
 
         Assert.Equal(3, row.Effectiveness.TimesUsed);
         Assert.Equal(2 / 3.0, row.Effectiveness.SatisfiedShare!.Value, 3);

@@ -7,7 +7,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Features.Templates;
 
-public sealed record TemplateFilter(string? Search = null, Category? Category = null, Priority? Priority = null, Channel? Channel = null, TemplateScenario? Scenario = null, bool? Retired = false);
+/// <summary>The library list's filters; the page binds to it directly.</summary>
+public sealed class TemplateFilter
+{
+    public string? Search { get; set; }
+    public Category? Category { get; set; }
+    public Priority? Priority { get; set; }
+    public Channel? Channel { get; set; }
+    public TemplateScenario? Scenario { get; set; }
+
+    /// <summary>False: active only (the default); true: retired only; null: both.</summary>
+    public bool? Retired { get; set; } = false;
+}
 
 /// <summary>Seed 002 effect tracking: how often a template is used and how its conversations end.</summary>
 public sealed record TemplateEffectiveness(int TimesUsed, int Resolved, double? FirstContactResolution, int Answered, double? SatisfiedShare, TimeSpan? MedianTimeToResolve)
