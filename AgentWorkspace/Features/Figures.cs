@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace AgentWorkspace.Features;
 
-/// <summary>How shares read on the board, the reports and the template list: whole percent, "—" when there is no data.</summary>
+/// <summary>How figures read on the board, the reports and the template list; "—" when there is no data.</summary>
 public static class Figures
 {
     public static string Percent(double? share) => share?.ToString("P0", CultureInfo.InvariantCulture) ?? "—";
+
+    /// <summary>A span in the countdown's format (mm:ss, h:mm:ss), "—" when there is none.</summary>
+    public static string Duration(TimeSpan? span) => span is { } s ? Queue.SlaCountdown.Format(s) : "—";
 }

@@ -101,6 +101,13 @@ public sealed class WeeklyReportBuilder(IDbContextFactory<WorkspaceDbContext> db
         return record;
     }
 
+    /// <summary>The kept weeks, newest first (half a year on the page).</summary>
+    public async Task<List<WeeklyReportRecord>> RecentAsync(int take = 26, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.WeeklyReports.AsNoTracking().OrderByDescending(r => r.WeekStart).Take(take).ToListAsync(ct);
+    }
+
     public static WeeklyReportContent Read(WeeklyReportRecord record) =>
         JsonSerializer.Deserialize<WeeklyReportContent>(record.Json, JsonOptions)!;
 }
