@@ -80,7 +80,7 @@ public sealed class JobsTests(JobsTests.ShortRulesApp app) : IClassFixture<JobsT
             {
                 return c;
             }
-            Assert.True(DateTime.UtcNow < deadline, $"Rule did not fire within {within}: {c}\nServer log:\n{app.Log.Tail()}");
+            Assert.True(DateTime.UtcNow < deadline, $"Rule did not fire within {within}: {c}\nServer log:\n{app.Log.Tail()}\nJobs:\n{app.JobsReport()}");
             await Task.Delay(200);
         }
     }

@@ -326,7 +326,11 @@ public sealed class EscalationService(
     private static Task<Conversation?> Load(WorkspaceDbContext db, int id, CancellationToken ct) =>
         db.Conversations.Include(c => c.Customer).SingleOrDefaultAsync(c => c.Id == id, ct);
 
-    /// <summary>False when the rule key is already recorded (it fired before) or another writer won the race.</summary>
+    /// <summary>
+    /// False when the rule key is already recorded: it fired before, or a parallel firing won. When the
+    /// conversation itself changed under us the exception goes up, so the job is retried within
+    /// seconds against the new state instead of finishing as if the rule had nothing to do.
+    /// </summary>
     private async Task<bool> TrySaveOnceAsync(WorkspaceDbContext db, string ruleKey, CancellationToken ct)
     {
         if (await db.Timeline.AnyAsync(t => t.RuleKey == ruleKey, ct))
@@ -338,11 +342,9 @@ public sealed class EscalationService(
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException ex)
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
         {
-            // Another writer got there first (the rule key, or the conversation's concurrency token):
-            // the job re-reads on retry or the sweep, so nothing is lost and nothing doubled.
-            logger.LogInformation("Rule {RuleKey} not applied this time: {Reason}", ruleKey, ex.InnerException?.Message ?? ex.Message);
+            logger.LogInformation("Rule {RuleKey} already recorded by a parallel firing: {Reason}", ruleKey, ex.InnerException?.Message ?? ex.Message);
             return false;
         }
     }

@@ -1,0 +1,84 @@
+using AgentWorkspace.Data;
+using AgentWorkspace.Features.Conversations;
+using AgentWorkspace.Features.Escalations;
+using AgentWorkspace.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AgentWorkspace.Tests.Features.Escalations;
+
+/// <summary>A rule whose conversation changes between its read and its save must not finish as if it had nothing to do.</summary>
+public sealed class RuleRaceTests(RuleRaceTests.InterleavingApp app) : IClassFixture<RuleRaceTests.InterleavingApp>
+{
+    public sealed class InterleavingApp : WorkspaceApp
+    {
+        public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
+
+        public InterleavingWriter Writer { get; } = new();
+
+        protected override void ConfigureTestServices(IServiceCollection services)
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureDbContext<WorkspaceDbContext>(o => o.AddInterceptors(Writer));
+            // The test is Hangfire here: no background job or sweep may fire the rule in between.
+            services.AddSingleton<IRuleScheduler, NoJobs>();
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(RuleReconciler)));
+        }
+    }
+
+    private sealed class NoJobs : IRuleScheduler
+    {
+        public void Schedule(Conversation conversation)
+        {
+        }
+
+        public void ScheduleTicket(CollaborationTicket ticket)
+        {
+        }
+
+        public Task ReportUrgentAsync(int conversationId, CancellationToken ct = default) => Task.CompletedTask;
+    }
+
+    /// <summary>Once armed, changes the conversation on the side just before a rule's save, as a colleague would.</summary>
+    public sealed class InterleavingWriter : SaveChangesInterceptor
+    {
+        public string? ArmedFor { get; set; }
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (ArmedFor is { } prefix && eventData.Context is WorkspaceDbContext db
+                && db.ChangeTracker.Entries<TimelineEntry>().FirstOrDefault(e => e.State == EntityState.Added && e.Entity.RuleKey?.StartsWith(prefix, StringComparison.Ordinal) == true) is { } firing)
+            {
+                ArmedFor = null;
+                var version = Guid.NewGuid().ToString().ToUpperInvariant();
+                await db.Database.ExecuteSqlAsync($"UPDATE Conversations SET Version = {version} WHERE Id = {firing.Entity.ConversationId}", cancellationToken);
+            }
+            return result;
+        }
+    }
+
+    [Fact]
+    public async Task Satisfaction_check_that_loses_a_race_fails_for_a_retry_and_the_retry_sends_it()
+    {
+        var posted = await app.PostMessageAsync("退款多久到账？", customerId: "race-csat");
+        await app.Get<ConversationService>().ResolveAsync(posted.ConversationId, "agent1");
+        app.Clock.Advance(TimeSpan.FromMinutes(3));
+        var escalations = app.Get<EscalationService>();
+
+        app.Writer.ArmedFor = "satisfaction:";
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => escalations.FireIfDueAsync(RuleKind.SatisfactionCheck, posted.ConversationId));
+        await using (var db = app.Db())
+        {
+            Assert.Null((await db.Conversations.SingleAsync(c => c.Id == posted.ConversationId)).SatisfactionCheckSentAt);
+        }
+
+        // What Hangfire's retry does a second later.
+        await escalations.FireIfDueAsync(RuleKind.SatisfactionCheck, posted.ConversationId);
+        await using var check = app.Db();
+        Assert.NotNull((await check.Conversations.SingleAsync(c => c.Id == posted.ConversationId)).SatisfactionCheckSentAt);
+        Assert.Equal(1, await check.Timeline.CountAsync(t => t.ConversationId == posted.ConversationId && t.Kind == "satisfaction-check-sent"));
+    }
+}
