@@ -192,7 +192,7 @@ public sealed class EscalationService(
             c.NextCustomerUpdateDueAt = now + Options.Escalation.CustomerUpdateEvery;
         }
         db.Timeline.Add(ConversationService.Step(c.Id, $"escalated-{Kebab(reason)}", now, "system", supervisor, ruleKey));
-        var notification = new Notification { Recipient = supervisor, Kind = "escalation", ConversationId = c.Id, Text = $"{reason}: {c.Customer.Name ?? c.Customer.ExternalId} — {c.Preview}", CreatedAt = now };
+        var notification = new Notification { Recipient = supervisor, Kind = "escalation", ConversationId = c.Id, Text = $"{TeamWording(reason)}：{c.Customer.Name ?? c.Customer.ExternalId} — {c.Preview}", CreatedAt = now };
         db.Notifications.Add(notification);
         if (!await TrySaveOnceAsync(db, ruleKey, ct))
         {
@@ -348,6 +348,15 @@ public sealed class EscalationService(
             return false;
         }
     }
+
+    /// <summary>Stored notifications are written in the team's language, like the other notification texts.</summary>
+    private static string TeamWording(EscalationReason reason) => reason switch
+    {
+        EscalationReason.NoResponse => "超 1 小时未响应",
+        EscalationReason.CollaborationNoFeedback => "协同单 1 小时无反馈",
+        EscalationReason.Urgent => "紧急问题",
+        _ => "手动升级",
+    };
 
     private static string Kebab<T>(T value) where T : struct, Enum =>
         string.Concat(value.ToString().Select((ch, i) => char.IsUpper(ch) && i > 0 ? $"-{char.ToLowerInvariant(ch)}" : char.ToLowerInvariant(ch).ToString()));
