@@ -77,31 +77,9 @@ public static class DataSetup
             var now = time.GetUtcNow();
             foreach (var draft in DefaultTemplateLibrary.Create())
             {
-                db.Templates.Add(new ResponseTemplate
-                {
-                    Name = draft.Name,
-                    Scenario = draft.Scenario,
-                    Category = draft.Category,
-                    Priority = draft.Priority,
-                    Channel = draft.Channel,
-                    Topic = draft.Topic,
-                    CurrentVersionNumber = 1,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                    Versions =
-                    [
-                        new TemplateVersion
-                        {
-                            Number = 1,
-                            Empathy = draft.Parts.Empathy,
-                            Confirmation = draft.Parts.Confirmation,
-                            Solution = draft.Parts.Solution,
-                            FollowUp = draft.Parts.FollowUp,
-                            CreatedAt = now,
-                            CreatedBy = "system",
-                        },
-                    ],
-                });
+                var template = new ResponseTemplate { CreatedAt = now };
+                TemplateLibrary.AddVersion(template, TemplateForm.From(draft), "system", now);
+                db.Templates.Add(template);
             }
         }
         await db.SaveChangesAsync();

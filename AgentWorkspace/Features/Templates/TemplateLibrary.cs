@@ -45,6 +45,20 @@ public sealed class TemplateForm
 
     public TemplateParts Parts => new(Empathy, Confirmation, Solution, FollowUp);
 
+    public static TemplateForm From(TemplateDraft d) => new()
+    {
+        Name = d.Name,
+        Scenario = d.Scenario,
+        Category = d.Category,
+        Priority = d.Priority,
+        Channel = d.Channel,
+        Topic = d.Topic,
+        Empathy = d.Parts.Empathy,
+        Confirmation = d.Parts.Confirmation,
+        Solution = d.Parts.Solution,
+        FollowUp = d.Parts.FollowUp,
+    };
+
     public static TemplateForm From(ResponseTemplate t, TemplateVersion v) => new()
     {
         Name = t.Name,
@@ -202,6 +216,15 @@ public sealed class TemplateLibrary(IDbContextFactory<WorkspaceDbContext> dbFact
             template = new ResponseTemplate { CreatedAt = now };
             db.Templates.Add(template);
         }
+        AddVersion(template, form, actor, now);
+        db.Audit.Add(new AuditEntry { Actor = actor, At = now, Action = id is null ? "template-created" : "template-saved", Subject = template.Name, Detail = $"v{template.CurrentVersionNumber}" });
+        await db.SaveChangesAsync(ct);
+        return new TemplateSaveResult(template.Id, template.CurrentVersionNumber, [], null);
+    }
+
+    /// <summary>The form's applicability onto the template and its wording as the next version (saves and the seed library).</summary>
+    internal static void AddVersion(ResponseTemplate template, TemplateForm form, string actor, DateTimeOffset now)
+    {
         template.Name = form.Name.Trim();
         template.Scenario = form.Scenario;
         template.Category = form.Category;
@@ -220,9 +243,6 @@ public sealed class TemplateLibrary(IDbContextFactory<WorkspaceDbContext> dbFact
             CreatedAt = now,
             CreatedBy = actor,
         });
-        db.Audit.Add(new AuditEntry { Actor = actor, At = now, Action = id is null ? "template-created" : "template-saved", Subject = template.Name, Detail = $"v{template.CurrentVersionNumber}" });
-        await db.SaveChangesAsync(ct);
-        return new TemplateSaveResult(template.Id, template.CurrentVersionNumber, [], null);
     }
 
     /// <summary>An old wording comes back as the newest version; history is never rewritten.</summary>
