@@ -6,7 +6,7 @@ namespace AgentWorkspace.Tests.Infrastructure;
 /// <summary>The real app on a clock the test moves: 1-hour rules are checked in milliseconds.</summary>
 public sealed class FakeClockApp : WorkspaceApp
 {
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
+    public FakeTimeProvider Clock { get; } = TestClock.NewFake();
 
     protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 }

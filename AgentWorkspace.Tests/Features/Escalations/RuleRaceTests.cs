@@ -15,7 +15,7 @@ public sealed class RuleRaceTests(RuleRaceTests.InterleavingApp app) : IClassFix
 {
     public sealed class InterleavingApp : WorkspaceApp
     {
-        public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
+        public FakeTimeProvider Clock { get; } = TestClock.NewFake();
 
         public InterleavingWriter Writer { get; } = new();
 
