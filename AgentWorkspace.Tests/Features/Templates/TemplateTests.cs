@@ -154,28 +154,6 @@ public sealed class TemplateMatcherTests
     }
 }
 
-public sealed class TextDiffTests
-{
-    [Theory]
-    [InlineData("预计明日送达。", "预计今日18:00前送达。")]
-    [InlineData("", "新增的内容")]
-    [InlineData("删掉的内容", "")]
-    [InlineData("相同", "相同")]
-    public void Applying_the_ops_gives_back_both_versions(string before, string after)
-    {
-        var ops = TextDiff.Compute(before, after);
-        Assert.Equal(before, string.Concat(ops.Where(o => o.Kind != DiffKind.Insert).Select(o => o.Text)));
-        Assert.Equal(after, string.Concat(ops.Where(o => o.Kind != DiffKind.Delete).Select(o => o.Text)));
-    }
-
-    [Fact]
-    public void A_changed_word_is_one_delete_and_one_insert()
-    {
-        var ops = TextDiff.Compute("预计明日送达", "预计今日送达");
-        Assert.Equal([new(DiffKind.Equal, "预计"), new(DiffKind.Delete, "明"), new(DiffKind.Insert, "今"), new(DiffKind.Equal, "日送达")], ops);
-    }
-}
-
 public sealed class ReplyDraftTests
 {
     private static TemplateSuggestion Suggestion(string text) =>
