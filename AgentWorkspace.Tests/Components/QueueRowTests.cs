@@ -15,7 +15,7 @@ public sealed class QueueRowTests : ComponentTest
     internal static ConversationSummary Row(int id = 7, string? assignee = null, bool classified = false, bool auto = false, Priority priority = Priority.Urgent, DateTimeOffset? responded = null) => new(
         id, "56", "王芳", Channel.Chat, "我的订单怎么还没发货？", ConversationStatus.New, Category.Consultation, "logistics", priority,
         ["发货"], false, false, false, Arrived, classified ? Arrived.AddSeconds(3) : null, auto, Arrived.AddMinutes(5), responded, Arrived,
-        assignee, null, null, null, null, Guid.NewGuid());
+        assignee, null, null, null, null, 1);
 
     private IRenderedComponent<QueueRow> RenderRow(ConversationSummary row, DateTimeOffset now, Action<ConversationSummary>? claim = null) =>
         RenderInteractive<QueueRow>(p => p

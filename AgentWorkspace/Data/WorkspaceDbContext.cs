@@ -111,14 +111,14 @@ public sealed class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> opti
         builder.Entity<Features.WeeklyReport.WeeklyReportRecord>(e => e.HasIndex(r => r.WeekStart).IsUnique());
     }
 
-    /// <summary>Every write to a conversation gets a new token, so a concurrent writer's save fails instead of overwriting.</summary>
+    /// <summary>Every write to a conversation takes the next version, so a concurrent writer's save fails instead of overwriting.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         foreach (var entry in ChangeTracker.Entries<Conversation>())
         {
             if (entry.State == EntityState.Modified)
             {
-                entry.Entity.Version = Guid.NewGuid();
+                entry.Entity.Version = entry.Property(c => c.Version).OriginalValue + 1;
             }
         }
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

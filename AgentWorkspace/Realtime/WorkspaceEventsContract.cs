@@ -44,7 +44,7 @@ public sealed record ConversationSummary(
     string? EscalatedTo,
     string? SecondHandlingOwner,
     DateTimeOffset? SecondHandlingDueAt,
-    Guid Version)
+    long Version)
 {
     public bool IsOpen => Status is not (ConversationStatus.Resolved or ConversationStatus.Closed);
     public bool IsEscalated => EscalatedAt is not null && IsOpen;

@@ -53,8 +53,7 @@ public sealed class RuleRaceTests(RuleRaceTests.InterleavingApp app) : IClassFix
                 && db.ChangeTracker.Entries<TimelineEntry>().FirstOrDefault(e => e.State == EntityState.Added && e.Entity.RuleKey?.StartsWith(prefix, StringComparison.Ordinal) == true) is { } firing)
             {
                 ArmedFor = null;
-                var version = Guid.NewGuid().ToString().ToUpperInvariant();
-                await db.Database.ExecuteSqlAsync($"UPDATE Conversations SET Version = {version} WHERE Id = {firing.Entity.ConversationId}", cancellationToken);
+                await db.Database.ExecuteSqlAsync($"UPDATE Conversations SET Version = Version + 1 WHERE Id = {firing.Entity.ConversationId}", cancellationToken);
             }
             return result;
         }

@@ -304,9 +304,9 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<string>("Topic")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("Version")
+                    b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

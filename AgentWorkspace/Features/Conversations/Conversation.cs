@@ -67,8 +67,12 @@ public sealed class Conversation
 
     public int? LastTemplateVersionId { get; set; }
 
-    /// <summary>Optimistic concurrency: two agents claiming at once, or two nodes sweeping at once.</summary>
-    public Guid Version { get; set; } = Guid.NewGuid();
+    /// <summary>
+    /// Optimistic concurrency (two agents claiming at once, or two nodes sweeping at once) and the
+    /// order of events: it grows by one with every write, so a receiver can drop an event older
+    /// than the row it already shows, even when events cross nodes out of order.
+    /// </summary>
+    public long Version { get; set; } = 1;
 
     public List<Message> Messages { get; set; } = [];
 

@@ -39,7 +39,7 @@ public sealed record ConversationDetails(
     string? SecondHandlingOwner,
     DateTimeOffset? SecondHandlingDueAt,
     int? LastTemplateVersionId,
-    Guid Version,
+    long Version,
     IReadOnlyList<MessageView> Messages,
     IReadOnlyList<TimelineView> Timeline,
     IReadOnlyList<TicketView> CollaborationTickets,

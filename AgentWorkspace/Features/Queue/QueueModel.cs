@@ -16,11 +16,16 @@ public sealed record QueueFilter(bool Mine = false, bool Unclaimed = false, bool
 
 /// <summary>
 /// The agent's queue in one circuit: every open conversation, filtered and ordered by due time.
-/// Events replace rows by id (newer version wins); closed ones leave.
+/// Events replace rows by id, and only a newer version replaces a row: events can arrive out of
+/// order (a page load racing a push, or two nodes), so an older one never undoes a newer state.
+/// Closed ones leave.
 /// </summary>
 public sealed class QueueModel(string? userName)
 {
     private readonly Dictionary<int, ConversationSummary> _rows = [];
+
+    // The version at which a row left, so a late, older event cannot bring it back.
+    private readonly Dictionary<int, long> _left = [];
     private List<ConversationSummary>? _visible;
 
     public QueueFilter Filter { get; private set; } = new();
@@ -30,11 +35,10 @@ public sealed class QueueModel(string? userName)
     // A List because Virtualize takes an ICollection.
     public List<ConversationSummary> Visible => _visible ??= [.. _rows.Values.Where(r => Filter.Matches(r, UserName)).OrderBy(r => r, Order)];
 
-    public IEnumerable<ConversationSummary> All => _rows.Values;
-
     public void Load(IEnumerable<ConversationSummary> rows)
     {
         _rows.Clear();
+        _left.Clear();
         foreach (var row in rows.Where(r => r.IsOpen))
         {
             _rows[row.Id] = row;
@@ -45,22 +49,23 @@ public sealed class QueueModel(string? userName)
     /// <summary>True when the queue changed.</summary>
     public bool Apply(ConversationSummary summary)
     {
+        var known = _rows.TryGetValue(summary.Id, out var existing) ? existing.Version : _left.GetValueOrDefault(summary.Id);
+        if (summary.Version < known || existing == summary)
+        {
+            return false;
+        }
         if (!summary.IsOpen)
         {
+            _left[summary.Id] = summary.Version;
             var removed = _rows.Remove(summary.Id);
             _visible = removed ? null : _visible;
             return removed;
         }
-        if (_rows.TryGetValue(summary.Id, out var existing) && existing == summary)
-        {
-            return false;
-        }
+        _left.Remove(summary.Id);
         _rows[summary.Id] = summary;
         _visible = null;
         return true;
     }
-
-    public ConversationSummary? Find(int id) => _rows.GetValueOrDefault(id);
 
     public void SetFilter(QueueFilter filter)
     {
