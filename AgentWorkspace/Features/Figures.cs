@@ -9,5 +9,5 @@ public static class Figures
     public static string Percent(double? share) => share?.ToString("0%", CultureInfo.InvariantCulture) ?? "—";
 
     /// <summary>A span in the countdown's format (mm:ss, h:mm:ss), "—" when there is none.</summary>
-    public static string Duration(TimeSpan? span) => span is { } s ? Queue.SlaCountdown.Format(s) : "—";
+    public static string Duration(TimeSpan? span) => span is { } s ? Sla.SlaCountdown.Format(s) : "—";
 }

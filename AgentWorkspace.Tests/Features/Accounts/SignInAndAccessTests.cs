@@ -36,7 +36,7 @@ public sealed class SignInAndAccessTests(WorkspaceApp app) : IClassFixture<Works
         var response = await client.GetAsync("/queue");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery);
+        Assert.Equal("/account/login?ReturnUrl=%2Fqueue", response.Headers.Location!.PathAndQuery);
     }
 
     [Fact]
@@ -66,6 +66,29 @@ public sealed class SignInAndAccessTests(WorkspaceApp app) : IClassFixture<Works
         using var client = app.CreateClient(new() { AllowAutoRedirect = false });
         var response = await client.GetAsync("/hangfire");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/login?ReturnUrl=%2Fhangfire", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Signing_in_goes_back_to_the_page_asked_for_and_never_off_the_site()
+    {
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        async Task<string?> SignIn(string? returnUrl)
+        {
+            var form = new Dictionary<string, string> { ["username"] = "agent1", ["password"] = WorkspaceApp.DemoPassword };
+            if (returnUrl is not null)
+            {
+                form["returnUrl"] = returnUrl;
+            }
+            var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(form));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            return response.Headers.Location?.OriginalString;
+        }
+
+        Assert.Equal("/wallboard", await SignIn("/wallboard"));
+        Assert.Equal("/queue", await SignIn(null));
+        Assert.Equal("/queue", await SignIn("https://evil.example/"));
+        Assert.Equal("/queue", await SignIn("//evil.example/"));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Queue;
-using AgentWorkspace.Tests.Components;
 
 namespace AgentWorkspace.Tests.Features.Queue;
 

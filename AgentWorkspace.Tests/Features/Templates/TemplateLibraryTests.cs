@@ -85,6 +85,7 @@ public sealed class TemplateLibraryTests(WorkspaceApp app) : IClassFixture<Works
         var service = app.Get<ConversationService>();
         var escalations = app.Get<EscalationService>();
         var answers = new[] { SatisfactionAnswer.Satisfied, SatisfactionAnswer.Satisfied, SatisfactionAnswer.Unresolved };
+        var minutesToResolve = new[] { 50, 10, 20 };
         foreach (var (answer, i) in answers.Select((a, i) => (a, i)))
         {
             var posted = await app.PostMessageAsync("退款多久到账", channel: "Email", customerId: $"eff-{i}");
@@ -97,6 +98,12 @@ public sealed class TemplateLibraryTests(WorkspaceApp app) : IClassFixture<Works
             }
             await escalations.FireIfDueAsync(RuleKind.SatisfactionCheck, posted.ConversationId);
             Assert.Equal(ActionKind.Done, (await escalations.AnswerSatisfactionAsync(posted.ConversationId, answer)).Kind);
+            await using (var db = app.Db())
+            {
+                var resolvedAt = await db.Conversations.Where(c => c.Id == posted.ConversationId).Select(c => c.ResolvedAt!.Value).SingleAsync();
+                var createdAt = resolvedAt - TimeSpan.FromMinutes(minutesToResolve[i]);
+                await db.Conversations.Where(c => c.Id == posted.ConversationId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CreatedAt, createdAt));
+            }
         }
 
         var row = (await Library.ListAsync(new TemplateFilter { Search = "效果测试模板" })).Single();
@@ -104,7 +111,7 @@ public sealed class TemplateLibraryTests(WorkspaceApp app) : IClassFixture<Works
         Assert.Equal(3, row.Effectiveness.TimesUsed);
         Assert.Equal(2 / 3.0, row.Effectiveness.SatisfiedShare!.Value, 3);
         Assert.Equal(2 / 3.0, row.Effectiveness.FirstContactResolution!.Value, 3);
-        Assert.NotNull(row.Effectiveness.MedianTimeToResolve);
+        Assert.Equal(TimeSpan.FromMinutes(20), row.Effectiveness.MedianTimeToResolve);
     }
 
     [Theory]

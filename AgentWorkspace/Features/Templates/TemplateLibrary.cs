@@ -144,15 +144,14 @@ public sealed class TemplateLibrary(IDbContextFactory<WorkspaceDbContext> dbFact
         {
             var conversations = g.DistinctBy(u => u.Id).ToList();
             var resolved = conversations.Where(c => c.ResolvedAt is not null).ToList();
-            var answered = conversations.Where(c => c.Satisfaction is not null).ToList();
-            var durations = resolved.Select(c => c.ResolvedAt!.Value - c.CreatedAt).Order().ToList();
+            var answered = conversations.Count(c => c.Satisfaction is not null);
             return new TemplateEffectiveness(
                 conversations.Count,
                 resolved.Count,
                 resolved.Count == 0 ? null : resolved.Count(c => c.ResolveCount == 1 && c.Satisfaction != SatisfactionAnswer.Unresolved) / (double)resolved.Count,
-                answered.Count,
-                answered.Count == 0 ? null : answered.Count(c => c.Satisfaction == SatisfactionAnswer.Satisfied) / (double)answered.Count,
-                durations.Count == 0 ? null : durations[durations.Count / 2]);
+                answered,
+                SatisfactionFigures.SatisfiedShare(conversations.Select(c => c.Satisfaction)),
+                SatisfactionFigures.Median(resolved.Select(c => c.ResolvedAt!.Value - c.CreatedAt)));
         });
     }
 

@@ -2,7 +2,6 @@ using AgentWorkspace.Data;
 using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Escalations;
-using AgentWorkspace.Features.Queue;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Realtime;
 using Microsoft.EntityFrameworkCore;

@@ -60,8 +60,7 @@ public sealed class WeeklyReportBuilder(IDbContextFactory<WorkspaceDbContext> db
             foreach (var template in candidates)
             {
                 var used = usages.Where(u => u.Id == template.Id).Select(u => u.ConversationId).Distinct().ToList();
-                var answered = used.Select(id => satisfaction.GetValueOrDefault(id)).Where(s => s is not null).ToList();
-                double? share = answered.Count == 0 ? null : answered.Count(s => s == SatisfactionAnswer.Satisfied) / (double)answered.Count;
+                var share = SatisfactionFigures.SatisfiedShare(used.Select(id => satisfaction.GetValueOrDefault(id)));
                 if (used.Count < LowUsage)
                 {
                     gaps.Add(new TemplateGap(topic.Key, topic.Count, template.Name, used.Count, share, "low-usage"));

@@ -1,6 +1,6 @@
-using AgentWorkspace.Features.Queue;
+using AgentWorkspace.Features.Sla;
 
-namespace AgentWorkspace.Tests.Features.Queue;
+namespace AgentWorkspace.Tests.Features.Sla;
 
 public sealed class SlaCountdownTests
 {

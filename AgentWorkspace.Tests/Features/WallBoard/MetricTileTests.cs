@@ -2,7 +2,7 @@ using AgentWorkspace.Features.WallBoard;
 using AgentWorkspace.Tests.Infrastructure;
 using Bunit;
 
-namespace AgentWorkspace.Tests.Components;
+namespace AgentWorkspace.Tests.Features.WallBoard;
 
 public sealed class MetricTileTests : ComponentTest
 {

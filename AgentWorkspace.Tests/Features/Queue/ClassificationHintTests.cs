@@ -6,7 +6,7 @@ using AgentWorkspace.Tests.Infrastructure;
 using Bunit;
 using MudBlazor;
 
-namespace AgentWorkspace.Tests.Components;
+namespace AgentWorkspace.Tests.Features.Queue;
 
 public sealed class ClassificationHintTests : ComponentTest
 {

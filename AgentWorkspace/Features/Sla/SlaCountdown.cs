@@ -1,4 +1,4 @@
-namespace AgentWorkspace.Features.Queue;
+namespace AgentWorkspace.Features.Sla;
 
 public enum SlaTone
 {

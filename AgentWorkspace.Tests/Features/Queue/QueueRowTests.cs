@@ -6,7 +6,7 @@ using AgentWorkspace.Realtime;
 using AgentWorkspace.Tests.Infrastructure;
 using Bunit;
 
-namespace AgentWorkspace.Tests.Components;
+namespace AgentWorkspace.Tests.Features.Queue;
 
 public sealed class QueueRowTests : ComponentTest
 {

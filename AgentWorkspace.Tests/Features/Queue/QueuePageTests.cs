@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 
-namespace AgentWorkspace.Tests.Components;
+namespace AgentWorkspace.Tests.Features.Queue;
 
 /// <summary>The queue page over the real app's services and database (a bus of its own, so the test decides what the page hears).</summary>
 public sealed class QueuePageTests : ComponentTest, IClassFixture<WorkspaceApp>

@@ -5,7 +5,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
-namespace AgentWorkspace.Tests.Components;
+namespace AgentWorkspace.Tests.Features.Templates;
 
 /// <summary>The editor page over the real library and database, as the team lead uses it.</summary>
 public sealed class TemplateEditorTests : ComponentTest, IClassFixture<WorkspaceApp>
