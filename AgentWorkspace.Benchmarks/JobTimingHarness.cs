@@ -13,8 +13,8 @@ internal static class JobTimingHarness
     {
         var rule = TimeSpan.FromSeconds(3);
         Console.WriteLine($"Job timing: {messages} conversations at {ratePerSecond}/s, no-response rule {rule.TotalSeconds} s, schedule polling 250 ms");
-        using var app = await AppLauncher.StartAsync(new Dictionary<string, string> { ["Workspace__Escalation__NoResponseAfter"] = "00:00:03" });
-        using var http = app.Client();
+        using var app = await BenchmarkApp.StartAsync(new Dictionary<string, string> { ["Workspace__Escalation__NoResponseAfter"] = "00:00:03" });
+        using var http = app.ApiClient();
         var ids = new System.Collections.Concurrent.ConcurrentBag<int>();
         await LatencyHarness.Paced(ratePerSecond, Math.Max(1, messages / ratePerSecond), async seq =>
         {

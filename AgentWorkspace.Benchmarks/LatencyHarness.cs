@@ -16,7 +16,7 @@ internal static class LatencyHarness
     public static async Task RunAsync(int clients, int ratePerSecond, int seconds)
     {
         Console.WriteLine($"Latency: {clients} hub clients, {ratePerSecond} messages/s for {seconds} s (server on this machine, 2 cores shared with the clients)");
-        using var app = await AppLauncher.StartAsync(new Dictionary<string, string>());
+        using var app = await BenchmarkApp.StartAsync(new Dictionary<string, string>());
         var sentAt = new ConcurrentDictionary<long, long>();
         var ingest = new ConcurrentBag<double>();
         var floor = new ConcurrentBag<double>();
@@ -26,7 +26,7 @@ internal static class LatencyHarness
             var hub = new HubConnectionBuilder()
                 .WithUrl(new Uri(app.Address, "hubs/workspace"), o =>
                 {
-                    o.Headers["X-Api-Key"] = AppLauncher.ApiKey;
+                    o.Headers["X-Api-Key"] = BenchmarkApp.ApiKey;
                     o.Transports = HttpTransportType.WebSockets;
                     o.SkipNegotiation = true;
                 })
@@ -51,7 +51,7 @@ internal static class LatencyHarness
             connections.Add(hub);
         }
 
-        using var http = app.Client();
+        using var http = app.ApiClient();
         var sender = connections[0];
         // Warm-up so JIT and connection pools do not count.
         for (var w = 0; w < 20; w++)

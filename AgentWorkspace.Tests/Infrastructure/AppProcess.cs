@@ -1,29 +1,48 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
 namespace AgentWorkspace.Tests.Infrastructure;
 
-/// <summary>The app as its own OS process (dotnet AgentWorkspace.dll), so a test can kill it hard.</summary>
+/// <summary>What an app process is started with; settings are environment variables (<c>Workspace__…</c>).</summary>
+public sealed record AppProcessOptions(string DatabasePath, string ApiKey)
+{
+    public string Environment { get; init; } = "Development";
+    public string? DemoPassword { get; init; }
+    public IDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Every line the app writes, as it writes it (the benchmarks echo warnings).</summary>
+    public Action<string>? OnOutput { get; init; }
+
+    public bool DeleteDatabaseOnDispose { get; init; }
+}
+
+/// <summary>
+/// The app as its own OS process (dotnet AgentWorkspace.dll) on a free loopback port: the crash
+/// test kills it hard, and the benchmarks measure it from outside. One launcher for both, linked
+/// into the benchmark project.
+/// </summary>
 public sealed class AppProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly AppProcessOptions _options;
 
-    private AppProcess(Process process, Uri address)
+    private AppProcess(Process process, Uri address, AppProcessOptions options)
     {
         _process = process;
+        _options = options;
         Address = address;
     }
 
     public Uri Address { get; }
 
     /// <summary>What the process wrote, for failure messages.</summary>
-    public System.Collections.Concurrent.ConcurrentQueue<string> Log { get; private init; } = new();
+    public ConcurrentQueue<string> Log { get; } = new();
 
-    public static async Task<AppProcess> StartAsync(string databasePath, IDictionary<string, string> settings)
+    public static async Task<AppProcess> StartAsync(AppProcessOptions options)
     {
-        var port = FreePort();
-        var address = new Uri($"http://127.0.0.1:{port}");
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var appDir = AppDirectory();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(appDir, "AgentWorkspace.dll"), "--urls", address.ToString()])
         {
@@ -32,22 +51,25 @@ public sealed class AppProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__Workspace"] = $"Data Source={databasePath}";
-        start.Environment["Workspace__Ingest__ApiKey"] = WorkspaceApp.ApiKey;
-        start.Environment["Workspace__Seed__DemoPassword"] = WorkspaceApp.DemoPassword;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = options.Environment;
+        start.Environment["ConnectionStrings__Workspace"] = $"Data Source={options.DatabasePath}";
+        start.Environment["Workspace__Ingest__ApiKey"] = options.ApiKey;
         start.Environment["Workspace__Simulator__Enabled"] = "false";
-        foreach (var (key, value) in settings)
+        if (options.DemoPassword is { } password)
+        {
+            start.Environment["Workspace__Seed__DemoPassword"] = password;
+        }
+        foreach (var (key, value) in options.Settings)
         {
             start.Environment[key] = value;
         }
         var process = Process.Start(start)!;
-        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
+        var app = new AppProcess(process, address, options);
+        process.OutputDataReceived += (_, e) => app.Received(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Received(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new AppProcess(process, address) { Log = log };
+
         using var http = new HttpClient { BaseAddress = address };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
@@ -64,12 +86,21 @@ public sealed class AppProcess : IDisposable
             }
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The app exited with {process.ExitCode} before answering /health.");
+                throw new InvalidOperationException($"The app exited with {process.ExitCode} before answering /health:\n{string.Join('\n', app.Log.TakeLast(20))}");
             }
             await Task.Delay(200);
         }
-        app.Kill();
+        app.Dispose();
         throw new TimeoutException("The app did not answer /health within 60 s.");
+    }
+
+    private void Received(string? line)
+    {
+        if (line is not null)
+        {
+            Log.Enqueue(line);
+            _options.OnOutput?.Invoke(line);
+        }
     }
 
     /// <summary>SIGKILL: no graceful shutdown, in-memory job storage gone, exactly like a crash.</summary>
@@ -85,7 +116,7 @@ public sealed class AppProcess : IDisposable
     public HttpClient ApiClient()
     {
         var client = new HttpClient { BaseAddress = Address };
-        client.DefaultRequestHeaders.Add("X-Api-Key", WorkspaceApp.ApiKey);
+        client.DefaultRequestHeaders.Add("X-Api-Key", _options.ApiKey);
         return client;
     }
 
@@ -93,17 +124,29 @@ public sealed class AppProcess : IDisposable
     {
         Kill();
         _process.Dispose();
+        if (_options.DeleteDatabaseOnDispose)
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                try
+                {
+                    File.Delete(_options.DatabasePath + suffix);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
     }
 
-    /// <summary>The app's own build output beside the tests' (same configuration).</summary>
+    /// <summary>The app's own build output beside the caller's (same configuration), else the caller's folder.</summary>
     private static string AppDirectory()
     {
-        var testDir = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
-        var configDir = Directory.GetParent(testDir)!;
-        var configuration = configDir.Name;
+        var callerDir = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+        var configDir = Directory.GetParent(callerDir)!;
         var root = configDir.Parent!.Parent!.Parent!.FullName;
-        var appDir = Path.Combine(root, "AgentWorkspace", "bin", configuration, Path.GetFileName(testDir));
-        return File.Exists(Path.Combine(appDir, "AgentWorkspace.dll")) ? appDir : testDir;
+        var appDir = Path.Combine(root, "AgentWorkspace", "bin", configDir.Name, Path.GetFileName(callerDir));
+        return File.Exists(Path.Combine(appDir, "AgentWorkspace.dll")) ? appDir : callerDir;
     }
 
     private static int FreePort()

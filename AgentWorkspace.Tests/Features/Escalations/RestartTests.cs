@@ -20,6 +20,9 @@ public sealed class RestartTests
         ["Workspace__SatisfactionCheck__Delay"] = "00:00:06",
     };
 
+    private static AppProcessOptions Options(string db) =>
+        new(db, WorkspaceApp.ApiKey) { DemoPassword = WorkspaceApp.DemoPassword, Settings = ShortRules };
+
     [Fact]
     public async Task Rules_pending_at_a_hard_stop_fire_exactly_once_after_restart()
     {
@@ -27,7 +30,7 @@ public sealed class RestartTests
         try
         {
             int waitingId, resolvedId;
-            using (var first = await AppProcess.StartAsync(db, ShortRules))
+            using (var first = await AppProcess.StartAsync(Options(db)))
             {
                 using var api = first.ApiClient();
                 waitingId = (await PostAsync(api, "我的订单怎么还没发货？", "restart-wait")).ConversationId;
@@ -47,7 +50,7 @@ public sealed class RestartTests
                 await Task.Delay(waiting.NoResponseEscalationDueAt!.Value - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1));
             }
 
-            using (var second = await AppProcess.StartAsync(db, ShortRules))
+            using (var second = await AppProcess.StartAsync(Options(db)))
             {
                 await WaitUntilAsync(db, () => string.Join('\n', second.Log.TakeLast(40)), async c =>
                     await c.Conversations.AnyAsync(x => x.Id == waitingId && x.EscalatedAt != null)
@@ -55,7 +58,7 @@ public sealed class RestartTests
                 await Task.Delay(1500);
                 second.Kill();
             }
-            using (var third = await AppProcess.StartAsync(db, ShortRules))
+            using (var third = await AppProcess.StartAsync(Options(db)))
             {
                 await Task.Delay(2000);
             }

@@ -1,0 +1,36 @@
+using AgentWorkspace.Tests.Infrastructure;
+
+namespace AgentWorkspace.Benchmarks;
+
+/// <summary>The app in Production mode for a harness, through the tests' own launcher; warnings and failures echo to stderr.</summary>
+internal static class BenchmarkApp
+{
+    public const string ApiKey = "bench-key";
+
+    public static Task<AppProcess> StartAsync(IDictionary<string, string> settings)
+    {
+        var all = new Dictionary<string, string>
+        {
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Hangfire"] = "Warning",
+            ["Logging__LogLevel__AgentWorkspace"] = "Information",
+        };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+        return AppProcess.StartAsync(new AppProcessOptions(Path.Combine(Path.GetTempPath(), $"aw-bench-{Guid.NewGuid():N}.db"), ApiKey)
+        {
+            Environment = "Production",
+            Settings = all,
+            DeleteDatabaseOnDispose = true,
+            OnOutput = line =>
+            {
+                if (line.StartsWith("warn", StringComparison.Ordinal) || line.StartsWith("fail", StringComparison.Ordinal) || line.StartsWith("crit", StringComparison.Ordinal))
+                {
+                    Console.Error.WriteLine("  app: " + line);
+                }
+            },
+        });
+    }
+}
