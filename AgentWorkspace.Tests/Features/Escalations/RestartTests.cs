@@ -16,8 +16,8 @@ public sealed class RestartTests
 {
     private static readonly Dictionary<string, string> ShortRules = new()
     {
-        ["Workspace__Escalation__NoResponseAfter"] = "00:00:06",
-        ["Workspace__SatisfactionCheck__Delay"] = "00:00:06",
+        ["Workspace__Escalation__NoResponseAfter"] = "00:00:10",
+        ["Workspace__SatisfactionCheck__Delay"] = "00:00:10",
     };
 
     private static AppProcessOptions Options(string db) =>
