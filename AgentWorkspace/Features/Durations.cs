@@ -9,17 +9,6 @@ namespace AgentWorkspace.Features;
 /// </summary>
 public static partial class Durations
 {
-    public static readonly string[] Keys =
-    [
-        "Simulator:Interval",
-        "Classification:ConfirmWithin",
-        "Escalation:NoResponseAfter",
-        "Escalation:CollaborationNoFeedbackAfter",
-        "Escalation:CustomerUpdateEvery",
-        "SatisfactionCheck:Delay",
-        "SecondHandling:Due",
-    ];
-
     public static TimeSpan Parse(string text)
     {
         var match = HoursMinutesSeconds().Match(text.Trim());
@@ -33,31 +22,36 @@ public static partial class Durations
         return TimeSpan.Parse(text, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Re-reads each duration key of <c>Workspace</c> with <see cref="Parse"/>.</summary>
-    public static void Apply(WorkspaceOptions options, IConfigurationSection workspace)
+    /// <summary>
+    /// Reads every duration of an options object (and of the option groups inside it) again from
+    /// its configuration section with <see cref="Parse"/>, so no list of keys has to be kept.
+    /// </summary>
+    public static void Reread(object options, IConfigurationSection section)
     {
-        foreach (var key in Keys)
+        foreach (var property in options.GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
         {
-            if (workspace[key] is { Length: > 0 } raw)
+            if (!property.CanWrite && !IsOptionsObject(property.PropertyType))
             {
-                Set(options, key, Parse(raw));
+                continue;
+            }
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (type == typeof(TimeSpan))
+            {
+                if (section[property.Name] is { Length: > 0 } raw)
+                {
+                    property.SetValue(options, Parse(raw));
+                }
+            }
+            else if (IsOptionsObject(property.PropertyType) && property.GetValue(options) is { } group)
+            {
+                Reread(group, section.GetSection(property.Name));
             }
         }
     }
 
-    private static void Set(WorkspaceOptions o, string key, TimeSpan value)
-    {
-        switch (key)
-        {
-            case "Simulator:Interval": o.Simulator.Interval = value; break;
-            case "Classification:ConfirmWithin": o.Classification.ConfirmWithin = value; break;
-            case "Escalation:NoResponseAfter": o.Escalation.NoResponseAfter = value; break;
-            case "Escalation:CollaborationNoFeedbackAfter": o.Escalation.CollaborationNoFeedbackAfter = value; break;
-            case "Escalation:CustomerUpdateEvery": o.Escalation.CustomerUpdateEvery = value; break;
-            case "SatisfactionCheck:Delay": o.SatisfactionCheck.Delay = value; break;
-            case "SecondHandling:Due": o.SecondHandling.Due = value; break;
-        }
-    }
+    /// <summary>A nested group of options (a class of ours), as opposed to a value or a collection.</summary>
+    internal static bool IsOptionsObject(Type type) =>
+        type.IsClass && type != typeof(string) && type.Namespace?.StartsWith("AgentWorkspace", StringComparison.Ordinal) == true;
 
     [GeneratedRegex(@"^(\d+):([0-5]\d):([0-5]\d(?:\.\d+)?)$")]
     private static partial Regex HoursMinutesSeconds();

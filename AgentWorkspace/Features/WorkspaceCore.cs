@@ -10,15 +10,7 @@ public static class WorkspaceCore
     public static void AddWorkspaceCore(this WebApplicationBuilder builder)
     {
         UseRepositoryAppSettings(builder);
-        builder.Services.AddOptions<WorkspaceOptions>()
-            .Bind(builder.Configuration.GetSection(WorkspaceOptions.Section))
-            .PostConfigure<IConfiguration>((o, c) => Durations.Apply(o, c.GetSection(WorkspaceOptions.Section)))
-            .ValidateDataAnnotations()
-            .Validate(o => TryFindZone(o.TimeZone), "Workspace:TimeZone is not a known time zone id (e.g. Asia/Shanghai).")
-            .Validate(o => o.Escalation.NoResponseAfter > TimeSpan.Zero && o.SatisfactionCheck.Delay >= TimeSpan.Zero
-                && o.SecondHandling.Due > TimeSpan.Zero && o.Escalation.CustomerUpdateEvery > TimeSpan.Zero
-                && o.Escalation.CollaborationNoFeedbackAfter > TimeSpan.Zero, "Workspace durations must be positive.")
-            .ValidateOnStart();
+        builder.Services.AddFeatureOptions<WorkspaceOptions>(builder.Configuration, "");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TeamClock>();
         builder.Services.AddProblemDetails();
@@ -47,19 +39,6 @@ public static class WorkspaceCore
         else
         {
             sources.Insert(0, copy);
-        }
-    }
-
-    private static bool TryFindZone(string id)
-    {
-        try
-        {
-            TimeZoneInfo.FindSystemTimeZoneById(id);
-            return true;
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return false;
         }
     }
 }

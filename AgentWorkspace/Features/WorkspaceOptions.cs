@@ -9,6 +9,7 @@ public sealed class WorkspaceOptions
 
     /// <summary>The team's time zone: displays and report day boundaries use it.</summary>
     [Required]
+    [TimeZoneId]
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
     public IngestOptions Ingest { get; set; } = new();
@@ -25,6 +26,7 @@ public sealed class IngestOptions
     /// <summary>The key channel connectors send as <c>X-Api-Key</c>. Empty means the API is closed.</summary>
     public string ApiKey { get; set; } = "";
 
+    [Range(1, 100_000)]
     public int MaxTextLength { get; set; } = 4000;
 }
 
@@ -37,19 +39,24 @@ public sealed class SeedOptions
 public sealed class SimulatorOptions
 {
     public bool Enabled { get; set; }
+    [PositiveDuration]
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(20);
 }
 
 public sealed class ClassificationOptions
 {
     /// <summary>Seed 000 step 1: classify within 10 seconds; after that the hint stands (auto-accepted).</summary>
+    [PositiveDuration]
     public TimeSpan ConfirmWithin { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 public sealed class EscalationOptions
 {
+    [PositiveDuration]
     public TimeSpan NoResponseAfter { get; set; } = TimeSpan.FromHours(1);
+    [PositiveDuration]
     public TimeSpan CollaborationNoFeedbackAfter { get; set; } = TimeSpan.FromHours(1);
+    [PositiveDuration]
     public TimeSpan CustomerUpdateEvery { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>User name of the supervisor who receives escalations (李姐).</summary>
@@ -68,5 +75,6 @@ public sealed class SecondHandlingOptions
     [Required]
     public string Owner { get; set; } = "wangjie";
 
+    [PositiveDuration]
     public TimeSpan Due { get; set; } = TimeSpan.FromHours(24);
 }
