@@ -3,10 +3,18 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AgentWorkspace.Tests.Infrastructure;
 
-/// <summary>The real app on a clock the test moves: 1-hour rules are checked in milliseconds.</summary>
+/// <summary>
+/// The real app on a clock the test moves: 1-hour rules are checked in milliseconds. No job
+/// server runs: the test is the scheduler (it calls the sweep, as the minutely job would), so no
+/// background job can fire a rule behind its back.
+/// </summary>
 public sealed class FakeClockApp : WorkspaceApp
 {
     public FakeTimeProvider Clock { get; } = TestClock.NewFake();
 
-    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        services.AddSingleton<TimeProvider>(Clock);
+        RemoveBackgroundWork(services);
+    }
 }

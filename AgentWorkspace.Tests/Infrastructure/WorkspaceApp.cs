@@ -61,6 +61,21 @@ public class WorkspaceApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
     }
 
+    /// <summary>
+    /// The app's services without its background work: no Hangfire server, no reconciler, no
+    /// simulator. For hosts whose test is the clock (it calls the sweep itself) or a console beside
+    /// a running app.
+    /// </summary>
+    protected static void RemoveBackgroundWork(IServiceCollection services)
+    {
+        var background = services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+            && (d.ImplementationFactory is not null || d.ImplementationType?.Assembly == typeof(Program).Assembly)).ToList();
+        foreach (var descriptor in background)
+        {
+            services.Remove(descriptor);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentWorkspace.Tests.Realtime;
 
-public sealed class WorkspaceHubTests(WorkspaceApp app) : IClassFixture<WorkspaceApp>
+public sealed class WorkspaceHubTests(SharedApp app)
 {
     private HubConnection Connect(string? apiKey) => new HubConnectionBuilder()
         .WithUrl(new Uri(app.Server.BaseAddress, "hubs/workspace"), o =>

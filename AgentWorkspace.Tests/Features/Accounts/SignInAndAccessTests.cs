@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentWorkspace.Tests.Features.Accounts;
 
-public sealed class SignInAndAccessTests(WorkspaceApp app) : IClassFixture<WorkspaceApp>
+public sealed class SignInAndAccessTests(SharedApp app)
 {
     [Fact]
     public async Task Login_page_is_a_plain_form_with_username_and_password_fields()

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Tests.Features.Classification;
 
-public sealed class ClassifyApiTests(WorkspaceApp app) : IClassFixture<WorkspaceApp>
+public sealed class ClassifyApiTests(SharedApp app)
 {
     [Fact]
     public async Task Classify_answers_the_hint_in_the_contract_shape()

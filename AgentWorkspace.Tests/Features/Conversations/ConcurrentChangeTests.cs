@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Tests.Features.Conversations;
 
-public sealed class ConcurrentChangeTests(WorkspaceApp app) : IClassFixture<WorkspaceApp>
+public sealed class ConcurrentChangeTests(SharedApp app)
 {
     [Fact]
     public async Task Resolve_that_races_another_writer_is_applied_to_the_fresh_row_not_lost()

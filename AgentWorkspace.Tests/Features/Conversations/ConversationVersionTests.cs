@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Tests.Features.Conversations;
 
-public sealed class ConversationVersionTests(WorkspaceApp app) : IClassFixture<WorkspaceApp>
+public sealed class ConversationVersionTests(SharedApp app)
 {
     [Fact]
     public async Task Every_write_to_a_conversation_takes_the_next_version_and_its_event_carries_it()

@@ -6,14 +6,8 @@ using AgentWorkspace.Tests.Infrastructure;
 namespace AgentWorkspace.Tests.Features.Escalations;
 
 /// <summary>Real Hangfire (in-memory storage, 250 ms polling) with rule durations of seconds.</summary>
-public sealed class JobsTests(JobsTests.ShortRulesApp app) : IClassFixture<JobsTests.ShortRulesApp>
+public sealed class JobsTests(ShortRulesApp app) : IClassFixture<ShortRulesApp>
 {
-    public sealed class ShortRulesApp() : WorkspaceApp(new Dictionary<string, string?>
-    {
-        ["Workspace:Escalation:NoResponseAfter"] = "00:00:02",
-        ["Workspace:SatisfactionCheck:Delay"] = "00:00:02",
-    });
-
     [Fact]
     public async Task Escalation_fires_once_after_the_delay_and_not_when_an_agent_replied()
     {

@@ -114,14 +114,6 @@ public sealed class RestartTests
     /// <summary>The app's services without its background work (no job server, no reconciler).</summary>
     private sealed class AgentConsole(string db) : WorkspaceApp(ShortRules.ToDictionary(p => p.Key.Replace("__", ":"), p => (string?)p.Value), databasePath: db)
     {
-        protected override void ConfigureTestServices(IServiceCollection services)
-        {
-            var background = services.Where(d => d.ServiceType == typeof(IHostedService)
-                && (d.ImplementationFactory is not null || d.ImplementationType?.Assembly == typeof(Program).Assembly)).ToList();
-            foreach (var descriptor in background)
-            {
-                services.Remove(descriptor);
-            }
-        }
+        protected override void ConfigureTestServices(IServiceCollection services) => RemoveBackgroundWork(services);
     }
 }

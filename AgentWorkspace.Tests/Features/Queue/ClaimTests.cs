@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Tests.Features.Queue;
 
-public sealed class ClaimTests(WorkspaceApp app) : IClassFixture<WorkspaceApp>
+public sealed class ClaimTests(SharedApp app)
 {
     [Fact]
     public async Task Two_agents_claiming_at_once_have_exactly_one_winner_and_the_other_is_told()

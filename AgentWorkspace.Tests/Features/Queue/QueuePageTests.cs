@@ -11,11 +11,11 @@ using MudBlazor;
 namespace AgentWorkspace.Tests.Features.Queue;
 
 /// <summary>The queue page over the real app's services and database (a bus of its own, so the test decides what the page hears).</summary>
-public sealed class QueuePageTests : ComponentTest, IClassFixture<WorkspaceApp>
+public sealed class QueuePageTests : ComponentTest
 {
-    private readonly WorkspaceApp _app;
+    private readonly SharedApp _app;
 
-    public QueuePageTests(WorkspaceApp app)
+    public QueuePageTests(SharedApp app)
     {
         _app = app;
         Services.AddSingleton(app.Get<ConversationQueries>());

@@ -3,7 +3,7 @@ using AgentWorkspace.Tests.Infrastructure;
 
 namespace AgentWorkspace.Tests.Features.WallBoard;
 
-public sealed class WallBoardAccessTests(WorkspaceApp app) : IClassFixture<WorkspaceApp>
+public sealed class WallBoardAccessTests(SharedApp app)
 {
     [Theory]
     [InlineData("/wallboard")]

@@ -1,0 +1,8 @@
+namespace AgentWorkspace.Tests.Infrastructure;
+
+/// <summary>The real app with real Hangfire (in-memory storage, 250 ms polling) and rules due in seconds.</summary>
+public sealed class ShortRulesApp() : WorkspaceApp(new Dictionary<string, string?>
+{
+    ["Workspace:Escalation:NoResponseAfter"] = "00:00:02",
+    ["Workspace:SatisfactionCheck:Delay"] = "00:00:02",
+});
