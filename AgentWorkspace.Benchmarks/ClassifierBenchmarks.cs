@@ -71,7 +71,7 @@ public class ClassifierBenchmarks
                     {
                         return rows;
                     }
-                    rows.Add(new KeywordEntry { Keyword = product + issue + suffix, Kind = KeywordKind.Topic, Category = Features.Classification.Category.Consultation, Topic = topics[i++ % topics.Length], Weight = 1, Priority = i % 11 == 0 ? Priority.High : null });
+                    rows.Add(new KeywordEntry { Keyword = product + issue + suffix, Kind = KeywordKind.Topic, Category = Features.Category.Consultation, Topic = topics[i++ % topics.Length], Weight = 1, Priority = i % 11 == 0 ? Priority.High : null });
                 }
             }
         }

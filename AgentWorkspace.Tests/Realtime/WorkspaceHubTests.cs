@@ -26,8 +26,8 @@ public sealed class WorkspaceHubTests(SharedApp app)
     public async Task Hub_client_receives_the_conversation_after_a_message_is_posted()
     {
         await using var hub = Connect(WorkspaceApp.ApiKey);
-        var changed = Channel.CreateUnbounded<ConversationSummary>();
-        var appended = Channel.CreateUnbounded<MessageView>();
+        var changed = System.Threading.Channels.Channel.CreateUnbounded<ConversationSummary>();
+        var appended = System.Threading.Channels.Channel.CreateUnbounded<MessageView>();
         hub.On<ConversationSummary>(nameof(IWorkspaceClient.ConversationChanged), c => changed.Writer.TryWrite(c));
         hub.On<MessageView>(nameof(IWorkspaceClient.MessageAppended), m => appended.Writer.TryWrite(m));
         await hub.StartAsync(TestContext.Current.CancellationToken);

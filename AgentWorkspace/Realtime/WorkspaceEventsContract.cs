@@ -1,4 +1,4 @@
-using AgentWorkspace.Features.Classification;
+using AgentWorkspace.Features;
 using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Sla;
 

@@ -177,9 +177,9 @@ public sealed class EscalationRuleTests(FakeClockApp app) : IClassFixture<FakeCl
     {
         var posted = await app.PostMessageAsync("服务态度太差了，承诺的赔偿一直没兑现，我要投诉！", customerId: "rule-complaint");
         var c = await Load(posted.ConversationId);
-        if (c.Category != AgentWorkspace.Features.Classification.Category.Complaint)
+        if (c.Category != AgentWorkspace.Features.Category.Complaint)
         {
-            await Conversations.ConfirmClassificationAsync(c.Id, "agent1", AgentWorkspace.Features.Classification.Category.Complaint);
+            await Conversations.ConfirmClassificationAsync(c.Id, "agent1", AgentWorkspace.Features.Category.Complaint);
         }
         await Conversations.ClaimAsync(c.Id, "agent2");
         app.Clock.Advance(TimeSpan.FromMinutes(61));

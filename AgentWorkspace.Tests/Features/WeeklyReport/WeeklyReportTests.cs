@@ -46,7 +46,7 @@ public sealed class WeeklyReportTests(FakeClockApp app) : IClassFixture<FakeCloc
         Assert.Equal("refund", report.Topics[0].Key);
         Assert.Contains(report.Keywords, k => k.Key == "退款" && k.Count == 3);
         Assert.Contains(report.TemplateGaps, g => g.Topic == "refund");
-        var consultation = report.ComplianceByCategory.Single(c => c.Category == AgentWorkspace.Features.Classification.Category.Consultation);
+        var consultation = report.ComplianceByCategory.Single(c => c.Category == AgentWorkspace.Features.Category.Consultation);
         Assert.Equal(2, consultation.Responded);
         Assert.Equal(1, consultation.WithinSla);
         Assert.Equal(0.5, consultation.Share);

@@ -80,16 +80,6 @@ public sealed class Conversation
     public bool IsEscalated => EscalatedAt is not null && IsOpen;
 }
 
-public enum ConversationStatus
-{
-    New,
-    Open,
-    AwaitingCollaboration,
-    SecondHandling,
-    Resolved,
-    Closed,
-}
-
 public enum EscalationReason
 {
     NoResponse,

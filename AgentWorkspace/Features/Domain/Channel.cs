@@ -1,4 +1,4 @@
-namespace AgentWorkspace.Features.Conversations;
+namespace AgentWorkspace.Features;
 
 /// <summary>The channels of seed 001 through which customers reach the team.</summary>
 public enum Channel
