@@ -12,6 +12,9 @@ public sealed class CapturedLog : ILoggerProvider
 
     public string Tail(int count = 30) => string.Join('\n', _lines.TakeLast(count));
 
+    /// <summary>The lines logged at Error or above.</summary>
+    public IReadOnlyList<string> Errors => [.. _lines.Where(l => l.Contains(" Error ", StringComparison.Ordinal) || l.Contains(" Critical ", StringComparison.Ordinal))];
+
     public void Dispose()
     {
     }

@@ -15,7 +15,14 @@ public static class DataSetup
         // Resolved when first needed, so configuration layered on later (tests, overlays) is honoured.
         builder.Services.AddDbContextFactory<WorkspaceDbContext>((sp, o) => o
             .UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()))
-            .AddInterceptors(new SqlitePragmas()));
+            .AddInterceptors(new SqlitePragmas())
+            // A failed command or save is also thrown to the caller, which either handles an expected
+            // race (two first messages of one customer, a connector's retry, two nodes firing one rule)
+            // or lets it surface and be logged as the error it is. EF's own report of it would log a
+            // handled race as "fail", so it stays below Warning and "fail" means an operator must act.
+            .ConfigureWarnings(w => w.Log(
+                (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug),
+                (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug))));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
     }
 

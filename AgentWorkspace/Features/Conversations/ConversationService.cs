@@ -34,13 +34,18 @@ public sealed class ConversationService(
             {
                 return await IngestOnceAsync(command, ct);
             }
-            catch (DbUpdateException) when (attempt < MaxChangeAttempts)
+            catch (DbUpdateException) when (attempt < MaxIngestAttempts)
             {
                 // An agent or a job changed the conversation, or a parallel message created the
                 // customer, between our read and our save: read again rather than lose the message.
+                // A customer who sends a burst of lines makes every line race the others; a short,
+                // growing, random pause lets them land one after another instead of colliding again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), ct);
             }
         }
     }
+
+    private const int MaxIngestAttempts = 12;
 
     private async Task<IngestResult> IngestOnceAsync(IngestCommand command, CancellationToken ct)
     {
