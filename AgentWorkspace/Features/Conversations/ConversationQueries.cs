@@ -1,4 +1,5 @@
 using AgentWorkspace.Data;
+using AgentWorkspace.Features.Accounts;
 using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Escalations;
 using AgentWorkspace.Features.Sla;
@@ -48,6 +49,8 @@ public sealed record ConversationDetails(
     DateTimeOffset? ReviewRequestedAt,
     DateTimeOffset? SecondHandlingRepliedAt,
     DateTimeOffset? NextCustomerUpdateDueAt);
+
+public sealed record StaffMember(string UserName, string DisplayName);
 
 public sealed record CustomerView(int Id, string ExternalId, string? Name, bool IsVip);
 
@@ -118,6 +121,18 @@ public sealed class ConversationQueries(IDbContextFactory<WorkspaceDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Conversations.AsNoTracking().Where(c => c.Id == id).Select(c => (Guid?)c.Version).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Who a supervisor can hand a conversation to: everyone who works the queue.</summary>
+    public async Task<List<StaffMember>> QueueStaffAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await (from u in db.Users
+                      join ur in db.UserRoles on u.Id equals ur.UserId
+                      join r in db.Roles on ur.RoleId equals r.Id
+                      where r.Name == Roles.Agent || r.Name == Roles.SeniorAgent || r.Name == Roles.Supervisor || r.Name == Roles.TeamLead
+                      orderby u.UserName
+                      select new StaffMember(u.UserName!, u.DisplayName)).Distinct().ToListAsync(ct);
     }
 
     /// <summary>The customer's most recent conversation on a channel (the /chat page's thread).</summary>
