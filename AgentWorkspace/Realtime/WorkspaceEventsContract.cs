@@ -44,7 +44,8 @@ public sealed record ConversationSummary(
     string? EscalatedTo,
     string? SecondHandlingOwner,
     DateTimeOffset? SecondHandlingDueAt,
-    long Version)
+    long Version,
+    DateTimeOffset? ReviewRequestedAt = null)
 {
     public bool IsOpen => Status is not (ConversationStatus.Resolved or ConversationStatus.Closed);
     public bool IsEscalated => EscalatedAt is not null && IsOpen;
@@ -56,6 +57,9 @@ public sealed record ConversationSummary(
         : FirstResponseDueAt;
 
     public bool AwaitsFirstResponse => FirstRespondedAt is null;
+
+    /// <summary>待协同: waiting for the supervisor to classify, assign or take it over.</summary>
+    public bool AwaitsReview => ReviewRequestedAt is not null && IsOpen;
 
     public static ConversationSummary From(Conversation c) => new(
         c.Id,
@@ -82,7 +86,8 @@ public sealed record ConversationSummary(
         c.EscalatedTo,
         c.SecondHandlingOwner,
         c.SecondHandlingDueAt,
-        c.Version);
+        c.Version,
+        c.ReviewRequestedAt);
 
     internal static IReadOnlyList<string> SplitList(string joined) =>
         string.IsNullOrEmpty(joined) ? [] : joined.Split('\n');
@@ -93,6 +98,7 @@ public sealed record MessageView(long Id, int ConversationId, AuthorKind AuthorK
     public static MessageView From(Message m) => new(m.Id, m.ConversationId, m.AuthorKind, m.AuthorName, m.Text, m.CreatedAt);
 }
 
-public sealed record EscalationView(int Id, int ConversationId, EscalationReason Reason, DateTimeOffset RaisedAt, string AssignedTo, string? CustomerName, string Preview);
+public sealed record EscalationView(int Id, int ConversationId, EscalationReason Reason, DateTimeOffset RaisedAt, string AssignedTo, string? CustomerName, string Preview,
+    DateTimeOffset? AcknowledgedAt = null, string? Note = null);
 
 public sealed record NotificationView(int Id, string Recipient, string Kind, int? ConversationId, string Text, DateTimeOffset CreatedAt);

@@ -13,8 +13,9 @@ public sealed class ConcurrentChangeTests(SharedApp app)
         var posted = await app.PostMessageAsync("退款多久到账", customerId: "race-resolve");
         var interleaved = false;
 
-        var outcome = await service.ChangeAsync(posted.ConversationId, "agent1", CancellationToken.None, async (c, now, _) =>
+        var outcome = await service.ChangeAsync(posted.ConversationId, "agent1", ConversationService.ChangeRules.Anyone, async x =>
         {
+            var (c, now) = (x.Conversation, x.Now);
             if (!interleaved)
             {
                 // Another writer (a job) saves between our read and our save.
@@ -31,7 +32,7 @@ public sealed class ConcurrentChangeTests(SharedApp app)
             c.Status = ConversationStatus.Resolved;
             c.ResolvedAt = now;
             return ActionOutcome.Done("resolved");
-        });
+        }, CancellationToken.None);
 
         Assert.Equal(ActionKind.Done, outcome.Kind);
         await using var db = app.Db();
@@ -48,8 +49,9 @@ public sealed class ConcurrentChangeTests(SharedApp app)
         var posted = await app.PostMessageAsync("优惠券怎么用", customerId: "race-claim");
         var interleaved = false;
 
-        var outcome = await service.ChangeAsync(posted.ConversationId, "agent1", CancellationToken.None, async (c, now, _) =>
+        var outcome = await service.ChangeAsync(posted.ConversationId, "agent1", ConversationService.ChangeRules.Anyone, async x =>
         {
+            var (c, now) = (x.Conversation, x.Now);
             if (!interleaved)
             {
                 interleaved = true;
@@ -61,7 +63,7 @@ public sealed class ConcurrentChangeTests(SharedApp app)
             }
             c.AssigneeUserName = "agent1";
             return ActionOutcome.Done("claimed");
-        });
+        }, CancellationToken.None);
 
         Assert.Equal((ActionKind.Conflict, "agent2"), (outcome.Kind, outcome.ConflictWith));
         await using var db = app.Db();
@@ -79,7 +81,8 @@ public sealed class ConcurrentChangeTests(SharedApp app)
             using var start = new ManualResetEventSlim();
             var follow = Task.Run(() => { start.Wait(); return service.IngestAsync(new IngestCommand(Channel.Chat, customer, null, "在吗？", null)); });
             var claim = Task.Run(() => { start.Wait(); return service.ClaimAsync(posted.ConversationId, "agent1"); });
-            var confirm = Task.Run(() => { start.Wait(); return service.ConfirmClassificationAsync(posted.ConversationId, "agent2"); });
+            // The owner-to-be confirms the hint in another tab (a colleague would be refused once agent1 owns it).
+            var confirm = Task.Run(() => { start.Wait(); return service.ConfirmClassificationAsync(posted.ConversationId, "agent1"); });
             start.Set();
             await Task.WhenAll(follow, claim, confirm);
 

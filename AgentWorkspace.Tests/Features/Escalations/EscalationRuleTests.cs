@@ -9,7 +9,7 @@ namespace AgentWorkspace.Tests.Features.Escalations;
 public sealed class EscalationRuleTests(FakeClockApp app) : IClassFixture<FakeClockApp>
 {
     private ConversationService Conversations => app.Get<ConversationService>();
-    private EscalationService Escalations => app.Get<EscalationService>();
+    private RuleRunner Escalations => app.Get<RuleRunner>();
 
     [Fact]
     public async Task Conversation_without_reply_for_an_hour_escalates_to_lijie_once()
@@ -84,7 +84,7 @@ public sealed class EscalationRuleTests(FakeClockApp app) : IClassFixture<FakeCl
         Assert.NotNull(c.SatisfactionCheckSentAt);
         await using var db = app.Db();
         var system = await db.Messages.Where(m => m.ConversationId == c.Id && m.AuthorKind == AuthorKind.System).ToListAsync();
-        Assert.Equal(EscalationService.SatisfactionQuestion, Assert.Single(system).Text);
+        Assert.Equal(AgentWorkspace.Features.Escalations.Rules.SatisfactionCheckRule.Question, Assert.Single(system).Text);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class EscalationRuleTests(FakeClockApp app) : IClassFixture<FakeCl
         app.Clock.Advance(TimeSpan.FromMinutes(3));
         await Escalations.SweepAsync();
 
-        var outcome = await Escalations.AnswerSatisfactionAsync(posted.ConversationId, answer);
+        var outcome = await Conversations.AnswerSatisfactionAsync(posted.ConversationId, answer);
 
         Assert.Equal(ActionKind.Done, outcome.Kind);
         var c = await Load(posted.ConversationId);
@@ -120,7 +120,7 @@ public sealed class EscalationRuleTests(FakeClockApp app) : IClassFixture<FakeCl
         Assert.Equal("wangjie", c.SecondHandlingOwner);
         Assert.Equal("wangjie", c.AssigneeUserName);
         Assert.Equal(app.Clock.GetUtcNow() + TimeSpan.FromHours(24), c.SecondHandlingDueAt);
-        Assert.Equal(ActionKind.Rejected, (await Escalations.AnswerSatisfactionAsync(posted.ConversationId, SatisfactionAnswer.Satisfied)).Kind);
+        Assert.Equal(ActionKind.Rejected, (await Conversations.AnswerSatisfactionAsync(posted.ConversationId, SatisfactionAnswer.Satisfied)).Kind);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class EscalationRuleTests(FakeClockApp app) : IClassFixture<FakeCl
         app.Clock.Advance(TimeSpan.FromMinutes(3));
         await Escalations.SweepAsync();
 
-        await Escalations.AnswerSatisfactionAsync(posted.ConversationId, SatisfactionAnswer.Satisfied);
+        await Conversations.AnswerSatisfactionAsync(posted.ConversationId, SatisfactionAnswer.Satisfied);
 
         var c = await Load(posted.ConversationId);
         Assert.Equal(ConversationStatus.Closed, c.Status);
@@ -162,7 +162,7 @@ public sealed class EscalationRuleTests(FakeClockApp app) : IClassFixture<FakeCl
         await using (var db = app.Db())
         {
             var ticket = await db.CollaborationTickets.SingleAsync(t => t.ConversationId == posted.ConversationId);
-            Assert.True(await Escalations.RecordTicketFeedbackAsync(ticket.Id, "工程师", "已修复，请用户更新到最新版本"));
+            Assert.Equal(ActionKind.Done, (await Conversations.RecordTicketFeedbackAsync(ticket.Id, "工程师", "已修复，请用户更新到最新版本")).Kind);
         }
 
         app.Clock.Advance(TimeSpan.FromHours(2));

@@ -47,14 +47,14 @@ public sealed class JobsTests(ShortRulesApp app) : IClassFixture<ShortRulesApp>
     }
 
     [Fact]
-    public async Task Bad_satisfaction_answer_is_400_and_changes_nothing()
+    public async Task Bad_satisfaction_answer_is_400_an_unasked_one_409_and_neither_changes_anything()
     {
         var posted = await app.PostMessageAsync("积分怎么兑换", customerId: "jobs-bad-answer");
         using var client = app.ApiClient();
         var response = await client.PostAsJsonAsync($"/api/conversations/{posted.ConversationId}/satisfaction", new { answer = "还行" });
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
         var early = await client.PostAsJsonAsync($"/api/conversations/{posted.ConversationId}/satisfaction", new { answer = "满意" });
-        Assert.Equal(System.Net.HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, early.StatusCode);
         Assert.Equal(JsonValueKind.Null, (await GetAsync(posted.ConversationId)).GetProperty("satisfaction").ValueKind);
     }
 

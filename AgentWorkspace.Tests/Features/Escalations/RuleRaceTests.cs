@@ -35,11 +35,9 @@ public sealed class RuleRaceTests(RuleRaceTests.InterleavingApp app) : IClassFix
         {
         }
 
-        public void ScheduleTicket(CollaborationTicket ticket)
+        public void Schedule(RuleKind kind, int id, DateTimeOffset dueAt)
         {
         }
-
-        public Task ReportUrgentAsync(int conversationId, CancellationToken ct = default) => Task.CompletedTask;
     }
 
     /// <summary>Once armed, changes the conversation on the side just before a rule's save, as a colleague would.</summary>
@@ -65,7 +63,7 @@ public sealed class RuleRaceTests(RuleRaceTests.InterleavingApp app) : IClassFix
         var posted = await app.PostMessageAsync("退款多久到账？", customerId: "race-csat");
         await app.Get<ConversationService>().ResolveAsync(posted.ConversationId, "agent1");
         app.Clock.Advance(TimeSpan.FromMinutes(3));
-        var escalations = app.Get<EscalationService>();
+        var escalations = app.Get<RuleRunner>();
 
         app.Writer.ArmedFor = "satisfaction:";
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => escalations.FireIfDueAsync(RuleKind.SatisfactionCheck, posted.ConversationId));

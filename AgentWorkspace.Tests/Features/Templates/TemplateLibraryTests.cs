@@ -83,7 +83,7 @@ public sealed class TemplateLibraryTests(WorkspaceApp app) : IClassFixture<Works
         var created = await Library.SaveAsync(null, Form("效果测试。", "效果测试模板"), "lead");
         var version = (await Library.GetAsync(created.TemplateId!.Value))!.Value.Versions[0].Id;
         var service = app.Get<ConversationService>();
-        var escalations = app.Get<EscalationService>();
+        var escalations = app.Get<RuleRunner>();
         var answers = new[] { SatisfactionAnswer.Satisfied, SatisfactionAnswer.Satisfied, SatisfactionAnswer.Unresolved };
         var minutesToResolve = new[] { 50, 10, 20 };
         foreach (var (answer, i) in answers.Select((a, i) => (a, i)))
@@ -97,7 +97,7 @@ public sealed class TemplateLibraryTests(WorkspaceApp app) : IClassFixture<Works
                 await db.Conversations.Where(c => c.Id == posted.ConversationId).ExecuteUpdateAsync(s => s.SetProperty(c => c.SatisfactionCheckDueAt, DateTimeOffset.UtcNow.AddSeconds(-1)));
             }
             await escalations.FireIfDueAsync(RuleKind.SatisfactionCheck, posted.ConversationId);
-            Assert.Equal(ActionKind.Done, (await escalations.AnswerSatisfactionAsync(posted.ConversationId, answer)).Kind);
+            Assert.Equal(ActionKind.Done, (await app.Get<ConversationService>().AnswerSatisfactionAsync(posted.ConversationId, answer)).Kind);
             await using (var db = app.Db())
             {
                 var resolvedAt = await db.Conversations.Where(c => c.Id == posted.ConversationId).Select(c => c.ResolvedAt!.Value).SingleAsync();

@@ -21,7 +21,7 @@ public sealed class TeamMetricsTests(FakeClockApp app) : IClassFixture<FakeClock
         app.Clock.Advance(TimeSpan.FromMinutes(100));
         var atRisk = await app.PostMessageAsync("发票怎么开", channel: "Email", customerId: "tm-fresh");
         app.Clock.Advance(TimeSpan.FromMinutes(5));
-        await app.Get<EscalationService>().SweepAsync();
+        await app.Get<RuleRunner>().SweepAsync();
 
         var board = await metrics.BoardAsync();
 

@@ -274,6 +274,9 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<string>("ResolvedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReviewRequestedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Satisfaction")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -293,6 +296,9 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<string>("SecondHandlingOwner")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SecondHandlingRepliedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("SecondsToClassify")
                         .HasColumnType("REAL");
 
@@ -303,6 +309,12 @@ namespace AgentWorkspace.Data.Migrations
 
                     b.Property<string>("Topic")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("UrgentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UrgentReportDueAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -466,6 +478,9 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<long?>("FeedbackAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FeedbackBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("FeedbackDueAt")
                         .HasColumnType("INTEGER");
 
@@ -489,6 +504,9 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<long?>("AcknowledgedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AssignedTo")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -496,14 +514,24 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClosedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CollaborationTicketId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ConversationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RaisedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -534,9 +562,6 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("ReadAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
@@ -638,9 +663,6 @@ namespace AgentWorkspace.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("UsageCount")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -34,6 +34,7 @@ public static class AccountsSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WorkspaceDbContext>()
+            .AddClaimsPrincipalFactory<WorkspaceClaimsFactory>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
         // Identity's stores want a scoped context; the rest of the app uses the factory.

@@ -52,6 +52,15 @@ public sealed class Conversation
     public EscalationReason? EscalationReason { get; set; }
     public DateTimeOffset? NextCustomerUpdateDueAt { get; set; }
 
+    /// <summary>Set when the conversation becomes urgent, cleared when 李姐 has been told: a crash in between still reports it.</summary>
+    public DateTimeOffset? UrgentReportDueAt { get; set; }
+
+    /// <summary>How many times it became urgent; each time is reported once.</summary>
+    public int UrgentCount { get; set; }
+
+    /// <summary>待协同: an open review request to the supervisor, until she classifies, assigns or takes over.</summary>
+    public DateTimeOffset? ReviewRequestedAt { get; set; }
+
     // Closing the loop
     public DateTimeOffset? ResolvedAt { get; set; }
     public string? ResolvedBy { get; set; }
@@ -64,6 +73,9 @@ public sealed class Conversation
     public DateTimeOffset? SatisfactionAnsweredAt { get; set; }
     public string? SecondHandlingOwner { get; set; }
     public DateTimeOffset? SecondHandlingDueAt { get; set; }
+
+    /// <summary>When the second handler's solution reached the customer (stops the overdue rule).</summary>
+    public DateTimeOffset? SecondHandlingRepliedAt { get; set; }
 
     public int? LastTemplateVersionId { get; set; }
 
@@ -86,6 +98,8 @@ public enum EscalationReason
     CollaborationNoFeedback,
     Urgent,
     Manual,
+    NeedsReview,
+    SecondHandlingOverdue,
 }
 
 public enum SatisfactionAnswer

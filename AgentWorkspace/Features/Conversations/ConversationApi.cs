@@ -2,7 +2,6 @@ using System.Text.Json;
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Accounts;
 using AgentWorkspace.Features.Classification;
-using AgentWorkspace.Features.Escalations;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Realtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +22,12 @@ public static class ConversationApi
             .ProducesValidationProblem()
             .WithSummary("Deliver one customer message from a channel connector.");
         api.MapGet("/conversations/{id:int}", GetConversation).WithSummary("A conversation with its messages, rules fired and timeline.");
-        api.MapPost("/conversations/{id:int}/satisfaction", PostSatisfaction).WithSummary("The customer's answer to the satisfaction check (满意/不满意/未解决).");
+        api.MapPost("/conversations/{id:int}/satisfaction", PostSatisfaction)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("The customer's answer to the satisfaction check (满意/不满意/未解决); 409 when no check of the current resolution awaits it.");
+        api.MapPost("/tickets/{id:int}/feedback", PostTicketFeedback)
+            .ProducesValidationProblem()
+            .WithSummary("A department's answer to a collaboration ticket (问题协同单): stops its escalation and tells the conversation's owner.");
     }
 
     private static async Task<Results<Created<IngestResponse>, Ok<IngestResponse>, ValidationProblem>> PostMessage(
@@ -44,20 +48,44 @@ public static class ConversationApi
     private static async Task<Results<Ok<ConversationDetails>, NotFound>> GetConversation(int id, ConversationQueries queries, CancellationToken ct) =>
         await queries.DetailsAsync(id, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<ConversationSummary>, NotFound, ValidationProblem>> PostSatisfaction(
-        int id, SatisfactionRequest body, EscalationService escalations, CancellationToken ct)
+    private static async Task<Results<Ok<ConversationSummary>, NotFound, ValidationProblem, ProblemHttpResult>> PostSatisfaction(
+        int id, SatisfactionRequest body, ConversationService conversations, CancellationToken ct)
     {
         if (SatisfactionRequest.Parse(body.Answer) is not { } answer)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answer"] = ["answer must be 满意, 不满意 or 未解决 (or Satisfied, Unsatisfied, Unresolved)."] });
         }
-        var outcome = await escalations.AnswerSatisfactionAsync(id, answer, ct);
+        var outcome = await conversations.AnswerSatisfactionAsync(id, answer, ct);
         return outcome.Kind switch
         {
             ActionKind.NotFound => TypedResults.NotFound(),
-            ActionKind.Rejected => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answer"] = ["No satisfaction check is awaiting an answer on this conversation."] }),
+            ActionKind.Rejected => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No satisfaction check awaits an answer.",
+                detail: "The conversation is not resolved with a satisfaction check pending (it was reopened, not yet asked, or already answered); nothing was stored."),
             _ => TypedResults.Ok(outcome.Conversation!),
         };
+    }
+
+    private static async Task<Results<Ok<TicketView>, NotFound, ValidationProblem>> PostTicketFeedback(
+        int id, TicketFeedbackRequest? body, ConversationService conversations, ConversationQueries queries, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body?.Feedback))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["feedback"] = ["feedback is required and must not be empty."] }, title: "The feedback was not accepted; nothing was stored.");
+        }
+        if (body.Feedback.Trim().Length > ConversationService.MaxFeedbackLength)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["feedback"] = [$"feedback is longer than {ConversationService.MaxFeedbackLength} characters."] }, title: "The feedback was not accepted; nothing was stored.");
+        }
+        if (body.By is { Length: > 100 })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["by"] = ["by is longer than 100 characters."] }, title: "The feedback was not accepted; nothing was stored.");
+        }
+        var outcome = await conversations.RecordTicketFeedbackAsync(id, body.By ?? "", body.Feedback, ct);
+        if (outcome.Kind == ActionKind.NotFound)
+        {
+            return TypedResults.NotFound();
+        }
+        return await queries.TicketAsync(id, ct) is { } ticket ? TypedResults.Ok(ticket) : TypedResults.NotFound();
     }
 }
 
@@ -68,15 +96,13 @@ public sealed record IngestRequestDoc(string Channel, string CustomerId, string?
 
 public sealed record SatisfactionRequest(string? Answer)
 {
-    public static SatisfactionAnswer? Parse(string? answer) => answer?.Trim() switch
-    {
-        "满意" or "滿意" => SatisfactionAnswer.Satisfied,
-        "不满意" or "不滿意" => SatisfactionAnswer.Unsatisfied,
-        "未解决" or "未解決" => SatisfactionAnswer.Unresolved,
-        { } s when Enum.TryParse<SatisfactionAnswer>(s, ignoreCase: true, out var a) && Enum.IsDefined(a) => a,
-        _ => null,
-    };
+    public static SatisfactionAnswer? Parse(string? answer) =>
+        SatisfactionAnswers.Parse(answer)
+        ?? (Enum.TryParse<SatisfactionAnswer>(answer?.Trim(), ignoreCase: true, out var a) && Enum.IsDefined(a) && !int.TryParse(answer, out _) ? a : null);
 }
+
+/// <summary>A department's answer, e.g. <c>{"feedback": "已修复", "by": "技术部·张工"}</c>.</summary>
+public sealed record TicketFeedbackRequest(string? Feedback, string? By);
 
 public static class IngestRequest
 {

@@ -1,4 +1,5 @@
 using AgentWorkspace.Data;
+using AgentWorkspace.Features.Accounts;
 using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Escalations;
 using AgentWorkspace.Features.Sla;
@@ -43,14 +44,25 @@ public sealed record ConversationDetails(
     IReadOnlyList<MessageView> Messages,
     IReadOnlyList<TimelineView> Timeline,
     IReadOnlyList<TicketView> CollaborationTickets,
-    IReadOnlyList<EarlierConversation> EarlierConversations);
+    IReadOnlyList<EarlierConversation> EarlierConversations,
+    IReadOnlyList<EscalationItem> Escalations,
+    DateTimeOffset? ReviewRequestedAt,
+    DateTimeOffset? SecondHandlingRepliedAt,
+    DateTimeOffset? NextCustomerUpdateDueAt);
+
+public sealed record StaffMember(string UserName, string DisplayName);
 
 public sealed record CustomerView(int Id, string ExternalId, string? Name, bool IsVip);
 
 public sealed record TimelineView(string Kind, DateTimeOffset At, string Actor, string? Detail);
 
 public sealed record TicketView(int Id, string Department, string ResponsiblePerson, string Description, string? CustomerDetails,
-    DateTimeOffset ExpectedBy, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset FeedbackDueAt, DateTimeOffset? FeedbackAt, string? Feedback, DateTimeOffset? EscalatedAt);
+    DateTimeOffset ExpectedBy, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset FeedbackDueAt, DateTimeOffset? FeedbackAt, string? Feedback, DateTimeOffset? EscalatedAt,
+    string? FeedbackBy, int ConversationId);
+
+/// <summary>One hand-off to the supervisor; <c>To</c> is her user name (<c>Workspace:Escalation:Supervisor</c>).</summary>
+public sealed record EscalationItem(int Id, EscalationReason Reason, string To, DateTimeOffset At, string RaisedBy, string? Note,
+    DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, DateTimeOffset? ClosedAt, string? ClosedBy);
 
 public sealed record EarlierConversation(int Id, Channel Channel, ConversationStatus Status, Category Category, string Preview, DateTimeOffset CreatedAt, string? Resolution, SatisfactionAnswer? Satisfaction);
 
@@ -73,7 +85,9 @@ public sealed class ConversationQueries(IDbContextFactory<WorkspaceDbContext> db
         var timeline = await db.Timeline.AsNoTracking().Where(t => t.ConversationId == id).OrderBy(t => t.Id)
             .Select(t => new TimelineView(t.Kind, t.At, t.Actor, t.Detail)).ToListAsync(ct);
         var tickets = await db.CollaborationTickets.AsNoTracking().Where(t => t.ConversationId == id).OrderBy(t => t.Id)
-            .Select(t => new TicketView(t.Id, t.Department, t.ResponsiblePerson, t.Description, t.CustomerDetails, t.ExpectedBy, t.CreatedAt, t.CreatedBy, t.FeedbackDueAt, t.FeedbackAt, t.Feedback, t.EscalatedAt))
+            .Select(TicketProjection).ToListAsync(ct);
+        var escalations = await db.Escalations.AsNoTracking().Where(e => e.ConversationId == id).OrderBy(e => e.Id)
+            .Select(e => new EscalationItem(e.Id, e.Reason, e.AssignedTo, e.RaisedAt, e.RaisedBy, e.Note, e.AcknowledgedAt, e.AcknowledgedBy, e.ClosedAt, e.ClosedBy))
             .ToListAsync(ct);
         var earlier = await db.Conversations.AsNoTracking()
             .Where(x => x.CustomerId == c.CustomerId && x.Id != id)
@@ -88,8 +102,37 @@ public sealed class ConversationQueries(IDbContextFactory<WorkspaceDbContext> db
             c.EscalatedAt, c.EscalatedTo, c.EscalationReason, c.ResolvedAt, c.ResolvedBy, c.Resolution, c.ClosedAt,
             c.SatisfactionCheckDueAt, c.SatisfactionCheckSentAt, c.Satisfaction, c.SecondHandlingOwner, c.SecondHandlingDueAt,
             c.LastTemplateVersionId, c.Version,
-            [.. messages.Select(MessageView.From)], timeline, tickets, earlier);
+            [.. messages.Select(MessageView.From)], timeline, tickets, earlier, escalations,
+            c.ReviewRequestedAt, c.SecondHandlingRepliedAt, c.NextCustomerUpdateDueAt);
         return (details, ConversationSummary.From(c));
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<CollaborationTicket, TicketView>> TicketProjection = t =>
+        new TicketView(t.Id, t.Department, t.ResponsiblePerson, t.Description, t.CustomerDetails, t.ExpectedBy, t.CreatedAt, t.CreatedBy, t.FeedbackDueAt, t.FeedbackAt, t.Feedback, t.EscalatedAt, t.FeedbackBy, t.ConversationId);
+
+    public async Task<TicketView?> TicketAsync(int ticketId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.CollaborationTickets.AsNoTracking().Where(t => t.Id == ticketId).Select(TicketProjection).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>The conversation's row only, to learn whether a page's copy is current (its version).</summary>
+    public async Task<long?> VersionAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Conversations.AsNoTracking().Where(c => c.Id == id).Select(c => (long?)c.Version).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Who a supervisor can hand a conversation to: everyone who works the queue.</summary>
+    public async Task<List<StaffMember>> QueueStaffAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await (from u in db.Users
+                      join ur in db.UserRoles on u.Id equals ur.UserId
+                      join r in db.Roles on ur.RoleId equals r.Id
+                      where r.Name == Roles.Agent || r.Name == Roles.SeniorAgent || r.Name == Roles.Supervisor || r.Name == Roles.TeamLead
+                      orderby u.UserName
+                      select new StaffMember(u.UserName!, u.DisplayName)).Distinct().ToListAsync(ct);
     }
 
     /// <summary>The customer's most recent conversation on a channel (the /chat page's thread).</summary>
@@ -128,7 +171,7 @@ public sealed class ConversationQueries(IDbContextFactory<WorkspaceDbContext> db
                 e => e.ConversationId, c => c.Id, (e, c) => new { e, c.Customer.Name, c.Preview })
             .Where(x => x.e.ClosedAt == null)
             .OrderByDescending(x => x.e.RaisedAt)
-            .Select(x => new EscalationView(x.e.Id, x.e.ConversationId, x.e.Reason, x.e.RaisedAt, x.e.AssignedTo, x.Name, x.Preview))
+            .Select(x => new EscalationView(x.e.Id, x.e.ConversationId, x.e.Reason, x.e.RaisedAt, x.e.AssignedTo, x.Name, x.Preview, x.e.AcknowledgedAt, x.e.Note))
             .ToListAsync(ct);
     }
 }

@@ -1,6 +1,8 @@
 using AgentWorkspace.Data;
+using AgentWorkspace.Features.Accounts;
 using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Escalations;
+using AgentWorkspace.Features.Escalations.Rules;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Realtime;
 using Microsoft.EntityFrameworkCore;
@@ -13,16 +15,20 @@ public sealed record IngestCommand(Channel Channel, string CustomerId, string? C
 public sealed record IngestResult(int ConversationId, long MessageId, DateTimeOffset FirstResponseDueAt, ClassificationResult Classification, bool Duplicate);
 
 /// <summary>
-/// Every change to a conversation goes through here: it writes the database, records the step on
-/// the timeline, then publishes one event. Components, endpoints and jobs call it; none repeat its rules.
+/// The one writer of conversation rows: ingest, agents' and supervisors' actions, the rules' firings,
+/// /chat and the API all change a conversation here. Each change writes the database, records its step
+/// on the timeline, then publishes its events; none of the callers repeat its rules.
+/// Hand-offs between people live in ConversationService.HandOffs.cs.
 /// </summary>
-public sealed class ConversationService(
+public sealed partial class ConversationService(
     IDbContextFactory<WorkspaceDbContext> dbFactory,
     KeywordTable keywords,
     TimeProvider time,
     IOptions<WorkspaceOptions> options,
     WorkspaceEvents events,
-    IRuleScheduler rules)
+    IRuleScheduler rules,
+    UrgentReportRule urgentReport,
+    ILogger<ConversationService> logger)
 {
     private WorkspaceOptions Options => options.Value;
 
@@ -58,7 +64,6 @@ public sealed class ConversationService(
         }
 
         var now = time.GetUtcNow();
-        var classification = keywords.Current.Classify(command.Text, command.Channel);
         var customer = await db.Customers.SingleOrDefaultAsync(c => c.ExternalId == command.CustomerId, ct);
         if (customer is null)
         {
@@ -77,8 +82,22 @@ public sealed class ConversationService(
             .OrderByDescending(c => c.Id)
             .FirstOrDefaultAsync(ct);
 
+        // A customer who types 满意 / 不满意 / 没解决 while a check awaits them answers it, on any channel,
+        // instead of opening a new conversation with one word in it.
+        if (conversation is null && customer.Id != 0 && SatisfactionAnswers.Parse(command.Text) is { } typed
+            && await PendingSatisfactionCheckAsync(db, customer.Id, command.Channel, ct) is { } pendingId)
+        {
+            var answered = await AnswerSatisfactionAsync(pendingId, typed, command.Text, ingestKey, ct);
+            if (answered.Kind == ActionKind.Done && answered.Message is { } stored)
+            {
+                return new IngestResult(pendingId, stored.Id, answered.FirstResponseDueAt ?? now, keywords.Current.Classify(command.Text, command.Channel), Duplicate: false);
+            }
+        }
+
+        var classification = keywords.Current.Classify(command.Text, command.Channel);
         var policy = await SlaPolicy.LoadAsync(db, ct);
         var isNew = conversation is null;
+        var wasUrgent = conversation?.Priority == Priority.Urgent;
         if (conversation is null)
         {
             conversation = new Conversation
@@ -110,6 +129,10 @@ public sealed class ConversationService(
         conversation.LastCustomerMessageAt = now;
         // The no-response clock runs from the oldest unanswered customer message.
         conversation.NoResponseEscalationDueAt ??= now + Options.Escalation.NoResponseAfter;
+        if (!wasUrgent && conversation.Priority == Priority.Urgent)
+        {
+            MarkUrgent(conversation, now);
+        }
 
         var message = new Message
         {
@@ -122,9 +145,8 @@ public sealed class ConversationService(
         };
         db.Messages.Add(message);
 
-        var reportUrgent = isNew && conversation.Priority == Priority.Urgent;
-        // The message and its timeline step land together or not at all, so a retry never stores
-        // the message twice and the timeline never misses a step.
+        // The message, its timeline step and any review request land together or not at all, so a
+        // retry never stores the message twice and the timeline never misses a step.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -141,21 +163,29 @@ public sealed class ConversationService(
             throw;
         }
 
-        db.Timeline.Add(Step(conversation.Id, isNew ? "created" : "customer-message", now, customer.Name ?? customer.ExternalId,
-            isNew ? $"{conversation.Category}/{conversation.Priority}" : null));
+        var change = new ConversationChange(db, conversation, now, customer.Name ?? customer.ExternalId, Options);
+        change.Step(isNew ? "created" : "customer-message", isNew ? $"{conversation.Category}/{conversation.Priority}" : null);
+        // SPEC §3: text that fits no category, or is too complex to guess, goes to 李姐 as 待协同.
+        if (conversation.NeedsCollaboration && conversation.ClassifiedAt is null && conversation.ReviewRequestedAt is null)
+        {
+            var review = change.Escalate(EscalationReason.NeedsReview);
+            change.Step(review.Step!, review.Detail, actor: "system");
+        }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
-        await events.MessageAppended(MessageView.From(message));
-        await events.ConversationChanged(ConversationSummary.From(conversation));
-        rules.Schedule(conversation);
-        if (reportUrgent)
-        {
-            await rules.ReportUrgentAsync(conversation.Id, ct);
-        }
+        change.Messages.Add(message);
+        await PublishAsync(change, ActionOutcome.Done(isNew ? "created" : "customer-message"), classificationEvent: false);
+        await ReportUrgentIfDueAsync(conversation, ct);
 
         return new IngestResult(conversation.Id, message.Id, conversation.FirstResponseDueAt, classification, Duplicate: false);
     }
+
+    private static async Task<int?> PendingSatisfactionCheckAsync(WorkspaceDbContext db, int customerId, Channel channel, CancellationToken ct) =>
+        await db.Conversations.AsNoTracking()
+            .Where(c => c.CustomerId == customerId && c.Status == ConversationStatus.Resolved && c.SatisfactionCheckSentAt != null && c.Satisfaction == null)
+            .OrderByDescending(c => c.Channel == channel).ThenByDescending(c => c.Id)
+            .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
 
     private static async Task<IngestResult?> FindDuplicateAsync(WorkspaceDbContext db, string ingestKey, Channel channel, CancellationToken ct)
     {
@@ -197,12 +227,37 @@ public sealed class ConversationService(
         }
     }
 
+    /// <summary>SPEC §4: each time a conversation becomes urgent, 李姐 is told once. The due column survives a crash.</summary>
+    private static void MarkUrgent(Conversation c, DateTimeOffset now)
+    {
+        c.UrgentCount++;
+        c.UrgentReportDueAt = now;
+    }
+
+    /// <summary>Reports at once; if that fails (or the process dies first) the due column is still there for the sweep.</summary>
+    private async Task ReportUrgentIfDueAsync(Conversation c, CancellationToken ct)
+    {
+        if (c.UrgentReportDueAt is null)
+        {
+            return;
+        }
+        try
+        {
+            await urgentReport.FireAsync(this, c.Id, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Urgent report for conversation {Id} failed; the rule sweep reports it", c.Id);
+        }
+    }
+
     // ---- Agent actions -------------------------------------------------------------------
 
     /// <summary>One click. Two agents at once: the concurrency token lets exactly one win.</summary>
     public Task<ActionOutcome> ClaimAsync(int id, string userName, CancellationToken ct = default) =>
-        ChangeAsync(id, userName, ct, (c, now) =>
+        ChangeAsync(id, userName, ChangeRules.Anyone, x =>
         {
+            var c = x.Conversation;
             if (!c.IsOpen)
             {
                 return ActionOutcome.Rejected("conversation-closed");
@@ -216,19 +271,20 @@ public sealed class ConversationService(
                 return ActionOutcome.Unchanged;
             }
             c.AssigneeUserName = userName;
-            c.ClaimedAt = now;
+            c.ClaimedAt = x.Now;
             if (c.Status == ConversationStatus.New)
             {
                 c.Status = ConversationStatus.Open;
             }
             return ActionOutcome.Done("claimed");
-        });
+        }, ct);
 
     /// <summary>Confirms the hint (null arguments) or corrects it; time to classify is recorded once.</summary>
     public Task<ActionOutcome> ConfirmClassificationAsync(int id, string userName, Category? category = null, Priority? priority = null, CancellationToken ct = default) =>
-        ChangeAsync(id, userName, ct, async (c, now, db) =>
+        ChangeAsync(id, userName, ChangeRules.Owner with { ClassificationEvent = true }, async x =>
         {
-            if (c.ClassifiedAt is not null && category is null && priority is null)
+            var c = x.Conversation;
+            if (c.ClassifiedAt is not null && category is null && priority is null && c.ReviewRequestedAt is null)
             {
                 return ActionOutcome.Unchanged;
             }
@@ -246,45 +302,31 @@ public sealed class ConversationService(
             }
             if (priority is { } p && p != c.Priority)
             {
-                await ApplyPriorityAsync(db, c, p, ct);
+                await ApplyPriorityAsync(x.Db, c, p, ct);
             }
             if (c.ClassifiedAt is null)
             {
-                c.ClassifiedAt = now;
+                c.ClassifiedAt = x.Now;
                 c.ClassifiedBy = userName;
-                c.SecondsToClassify = (now - c.CreatedAt).TotalSeconds;
+                c.SecondsToClassify = (x.Now - c.CreatedAt).TotalSeconds;
             }
+            // A 待协同 request is answered once someone classifies the conversation.
+            await CloseEscalationsAsync(x, e => e.Reason == EscalationReason.NeedsReview, ct);
             return ActionOutcome.Done(category is null && priority is null ? "classification-confirmed" : "classification-corrected");
-        }, classificationEvent: true);
-
-    /// <summary>Nobody confirmed within the window: the hint stands, marked auto-accepted.</summary>
-    public Task<ActionOutcome> AutoAcceptClassificationAsync(int id, CancellationToken ct = default) =>
-        ChangeAsync(id, "system", ct, (c, now) =>
-        {
-            var deadline = c.CreatedAt + Options.Classification.ConfirmWithin;
-            if (c.ClassifiedAt is not null || now < deadline)
-            {
-                return ActionOutcome.Unchanged;
-            }
-            c.ClassifiedAt = deadline;
-            c.ClassifiedBy = "system";
-            c.ClassificationAutoAccepted = true;
-            c.SecondsToClassify = Options.Classification.ConfirmWithin.TotalSeconds;
-            return ActionOutcome.Done("classification-auto-accepted");
-        }, classificationEvent: true);
+        }, ct);
 
     public Task<ActionOutcome> ChangePriorityAsync(int id, string userName, Priority priority, CancellationToken ct = default) =>
-        ChangeAsync(id, userName, ct, async (c, now, db) =>
+        ChangeAsync(id, userName, ChangeRules.Owner, async x =>
         {
-            if (c.Priority == priority)
+            if (x.Conversation.Priority == priority)
             {
                 return ActionOutcome.Unchanged;
             }
-            await ApplyPriorityAsync(db, c, priority, ct);
+            await ApplyPriorityAsync(x.Db, x.Conversation, priority, ct);
             return ActionOutcome.Done("priority-changed", priority.ToString());
-        });
+        }, ct);
 
-    private async Task ApplyPriorityAsync(WorkspaceDbContext db, Conversation c, Priority priority, CancellationToken ct)
+    private static async Task ApplyPriorityAsync(WorkspaceDbContext db, Conversation c, Priority priority, CancellationToken ct)
     {
         c.Priority = priority;
         var due = (await SlaPolicy.LoadAsync(db, ct)).Compute(priority, c.Channel, c.CreatedAt);
@@ -295,7 +337,7 @@ public sealed class ConversationService(
         c.ResolutionDueAt = due.ResolutionDueAt;
     }
 
-    /// <summary>Delivers a reply: records the first response, stops the SLA clock and the no-response clock.</summary>
+    /// <summary>Delivers a reply: records the first response, stops the SLA clock and the no-response clock. Claims an unclaimed conversation.</summary>
     public Task<ActionOutcome> ReplyAsync(int id, string userName, string? authorName, string text, int? templateVersionId = null, CancellationToken ct = default)
     {
         text = text?.Trim() ?? "";
@@ -307,60 +349,76 @@ public sealed class ConversationService(
         {
             return Task.FromResult(ActionOutcome.Rejected("reply-too-long"));
         }
-        return ChangeAsync(id, userName, ct, async (c, now, db) =>
+        return ChangeAsync(id, userName, ChangeRules.Owner, async x =>
         {
+            var c = x.Conversation;
             if (c.Status == ConversationStatus.Closed)
             {
                 return ActionOutcome.Rejected("conversation-closed");
             }
-            var message = new Message { ConversationId = c.Id, AuthorKind = AuthorKind.Agent, AuthorName = authorName ?? userName, Text = text, CreatedAt = now };
-            db.Messages.Add(message);
+            var message = x.Say(AuthorKind.Agent, authorName ?? userName, text);
             if (c.FirstRespondedAt is null)
             {
-                c.FirstRespondedAt = now;
-                c.FirstResponseBreached = now > c.FirstResponseDueAt;
+                c.FirstRespondedAt = x.Now;
+                c.FirstResponseBreached = x.Now > c.FirstResponseDueAt;
             }
-            c.LastAgentMessageAt = now;
+            c.LastAgentMessageAt = x.Now;
             c.NoResponseEscalationDueAt = null;
             c.AssigneeUserName ??= userName;
-            c.ClaimedAt ??= now;
+            c.ClaimedAt ??= x.Now;
             if (c.Status == ConversationStatus.New)
             {
                 c.Status = ConversationStatus.Open;
             }
-            if (templateVersionId is { } versionId && await db.TemplateVersions.FindAsync([versionId], ct) is { } version)
+            if (c.Status == ConversationStatus.SecondHandling)
+            {
+                // 王姐's solution reached the customer: her 24 hours are kept.
+                c.SecondHandlingRepliedAt ??= x.Now;
+            }
+            // Usage is counted from these rows (one per reply), so a retried change cannot count twice.
+            if (templateVersionId is { } versionId && await x.Db.TemplateVersions.FindAsync([versionId], ct) is { } version)
             {
                 c.LastTemplateVersionId = versionId;
-                db.TemplateUsages.Add(new Templates.TemplateUsage { TemplateId = version.TemplateId, TemplateVersionId = versionId, ConversationId = c.Id, UsedBy = userName, UsedAt = now });
-                await db.Templates.Where(t => t.Id == version.TemplateId).ExecuteUpdateAsync(s => s.SetProperty(t => t.UsageCount, t => t.UsageCount + 1), ct);
+                x.Db.TemplateUsages.Add(new Templates.TemplateUsage { TemplateId = version.TemplateId, TemplateVersionId = versionId, ConversationId = c.Id, UsedBy = userName, UsedAt = x.Now });
             }
             return ActionOutcome.Done("agent-reply", message: message);
-        });
+        }, ct);
     }
 
-    public Task<ActionOutcome> ResolveAsync(int id, string userName, string? resolution = null, CancellationToken ct = default) =>
-        ChangeAsync(id, userName, ct, (c, now) =>
+    /// <summary>Resolves with an optional resolution note (seed 000 四.2); its open escalations close with it.</summary>
+    public Task<ActionOutcome> ResolveAsync(int id, string userName, string? resolution = null, CancellationToken ct = default)
+    {
+        if (resolution is { Length: > MaxNoteLength })
         {
+            return Task.FromResult(ActionOutcome.Rejected("resolution-too-long"));
+        }
+        return ChangeAsync(id, userName, ChangeRules.Owner, async x =>
+        {
+            var c = x.Conversation;
             if (!c.IsOpen)
             {
                 return ActionOutcome.Unchanged;
             }
             c.Status = ConversationStatus.Resolved;
-            c.ResolvedAt = now;
+            c.ResolvedAt = x.Now;
             c.ResolvedBy = userName;
             c.Resolution = string.IsNullOrWhiteSpace(resolution) ? c.Resolution : resolution.Trim();
             c.ResolveCount++;
             c.NoResponseEscalationDueAt = null;
             c.NextCustomerUpdateDueAt = null;
-            c.SatisfactionCheckDueAt = now + Options.SatisfactionCheck.Delay;
+            c.SatisfactionCheckDueAt = x.Now + Options.SatisfactionCheck.Delay;
             c.SatisfactionCheckSentAt = null;
             c.Satisfaction = null;
+            await CloseEscalationsAsync(x, _ => true, ct, keepEscalatedMark: true);
             return ActionOutcome.Done("resolved", c.Resolution);
-        });
+        }, ct);
+    }
 
+    /// <summary>Reopening ends the resolution: its satisfaction check is no longer asked or answered.</summary>
     public Task<ActionOutcome> ReopenAsync(int id, string userName, CancellationToken ct = default) =>
-        ChangeAsync(id, userName, ct, (c, now) =>
+        ChangeAsync(id, userName, ChangeRules.Owner, x =>
         {
+            var c = x.Conversation;
             if (c.IsOpen)
             {
                 return ActionOutcome.Unchanged;
@@ -368,10 +426,9 @@ public sealed class ConversationService(
             c.Status = ConversationStatus.Open;
             c.ResolvedAt = null;
             c.ClosedAt = null;
-            // Reopened before the delay: the satisfaction check must not go out.
             c.SatisfactionCheckDueAt = null;
             return ActionOutcome.Done("reopened");
-        });
+        }, ct);
 
     public async Task<ActionOutcome> OpenCollaborationTicketAsync(int id, string userName, CollaborationTicketDraft draft, CancellationToken ct = default)
     {
@@ -379,13 +436,14 @@ public sealed class ConversationService(
         {
             return ActionOutcome.Rejected(error);
         }
-        return await ChangeAsync(id, userName, ct, (c, now, db) =>
+        return await ChangeAsync(id, userName, ChangeRules.Anyone, x =>
         {
+            var c = x.Conversation;
             if (!c.IsOpen)
             {
-                return Task.FromResult(ActionOutcome.Rejected("conversation-closed"));
+                return ActionOutcome.Rejected("conversation-closed");
             }
-            db.CollaborationTickets.Add(new CollaborationTicket
+            var ticket = new CollaborationTicket
             {
                 ConversationId = c.Id,
                 Department = draft.Department.Trim(),
@@ -393,29 +451,47 @@ public sealed class ConversationService(
                 Description = draft.Description.Trim(),
                 CustomerDetails = draft.CustomerDetails?.Trim(),
                 ExpectedBy = draft.ExpectedBy,
-                CreatedAt = now,
+                CreatedAt = x.Now,
                 CreatedBy = userName,
-                FeedbackDueAt = now + Options.Escalation.CollaborationNoFeedbackAfter,
-            });
+                FeedbackDueAt = x.Now + Options.Escalation.CollaborationNoFeedbackAfter,
+            };
+            x.Db.CollaborationTickets.Add(ticket);
+            // Its 1-hour escalation is timed from now, not left to the sweep.
+            x.Schedule(ticket);
             c.Status = ConversationStatus.AwaitingCollaboration;
-            return Task.FromResult(ActionOutcome.Done("collaboration-opened", $"{draft.Department} · {draft.ResponsiblePerson}"));
-        });
+            return ActionOutcome.Done("collaboration-opened", $"{draft.Department} · {draft.ResponsiblePerson}");
+        }, ct);
     }
 
     // ---- Plumbing ------------------------------------------------------------------------
 
-    private Task<ActionOutcome> ChangeAsync(int id, string actor, CancellationToken ct, Func<Conversation, DateTimeOffset, ActionOutcome> change, bool classificationEvent = false) =>
-        ChangeAsync(id, actor, ct, (c, now, _) => Task.FromResult(change(c, now)), classificationEvent);
+    /// <summary>How a change is guarded and announced.</summary>
+    internal sealed record ChangeRules(bool OwnerOnly = false, bool ClassificationEvent = false, bool RuleFiring = false)
+    {
+        public static readonly ChangeRules Anyone = new();
+
+        /// <summary>SPEC: only the owner (or a supervisor or team lead) acts on a claimed conversation.</summary>
+        public static readonly ChangeRules Owner = new(OwnerOnly: true);
+
+        /// <summary>A rule: a lost race fails so that Hangfire retries it within seconds.</summary>
+        public static readonly ChangeRules Rule = new(RuleFiring: true);
+    }
+
+    private Task<ActionOutcome> ChangeAsync(int id, string actor, ChangeRules how, Func<ConversationChange, ActionOutcome> change, CancellationToken ct) =>
+        ChangeAsync(id, actor, how, x => Task.FromResult(change(x)), ct);
+
+    /// <summary>A timed rule's firing: the rule decides, the writer stores and publishes, at most once per rule key.</summary>
+    public Task<ActionOutcome> FireRuleAsync(int id, Func<ConversationChange, Task<ActionOutcome>> firing, bool classificationEvent = false, CancellationToken ct = default) =>
+        ChangeAsync(id, "system", ChangeRules.Rule with { ClassificationEvent = classificationEvent }, firing, ct);
 
     /// <summary>
-    /// Load, apply, save under the concurrency token, record the step, publish. When another
-    /// writer (a job, a colleague) changed the conversation in between, the change is applied
-    /// again to the fresh row, so every rule it checks (who owns it, is it still open) sees the
-    /// winner's state: a lost claim becomes a conflict naming the winner, never an overwrite, and
-    /// a resolve that merely raced a job is not lost.
+    /// Load, check who may act, apply, save under the concurrency token, record the step, publish.
+    /// When another writer (a job, a colleague) changed the conversation in between, the change is
+    /// applied again to the fresh row, so every rule it checks (who owns it, is it still open) sees the
+    /// winner's state: a lost claim becomes a conflict naming the winner, never an overwrite, and a
+    /// resolve that merely raced a job is not lost. A rule's firing instead fails for a retry.
     /// </summary>
-    internal async Task<ActionOutcome> ChangeAsync(int id, string actor, CancellationToken ct,
-        Func<Conversation, DateTimeOffset, WorkspaceDbContext, Task<ActionOutcome>> change, bool classificationEvent = false)
+    internal async Task<ActionOutcome> ChangeAsync(int id, string actor, ChangeRules how, Func<ConversationChange, Task<ActionOutcome>> change, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -425,16 +501,33 @@ public sealed class ConversationService(
             {
                 return ActionOutcome.NotFound;
             }
-            var now = time.GetUtcNow();
-            var outcome = await change(conversation, now, db);
+            if (how.OwnerOnly && conversation.AssigneeUserName is { } owner && owner != actor && !await IsSupervisorAsync(db, actor, ct))
+            {
+                return ActionOutcome.NotOwner(owner);
+            }
+            var wasUrgent = conversation.Priority == Priority.Urgent;
+            var x = new ConversationChange(db, conversation, time.GetUtcNow(), actor, Options);
+            var outcome = await change(x);
             if (outcome.Kind != ActionKind.Done)
             {
                 return outcome;
             }
-            db.Timeline.Add(Step(id, outcome.Step!, now, actor, outcome.Detail));
+            if (!wasUrgent && conversation.Priority == Priority.Urgent && conversation.IsOpen)
+            {
+                MarkUrgent(conversation, x.Now);
+            }
+            if (x.RuleKey is { } key && await db.Timeline.AnyAsync(t => t.RuleKey == key, ct))
+            {
+                return ActionOutcome.Unchanged;
+            }
+            db.Timeline.Add(Step(id, outcome.Step!, x.Now, actor, outcome.Detail, x.RuleKey));
             try
             {
                 await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException) when (how.RuleFiring)
+            {
+                throw;
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxChangeAttempts)
             {
@@ -446,16 +539,32 @@ public sealed class ConversationService(
                 var winner = await fresh.Conversations.AsNoTracking().Where(c => c.Id == id).Select(c => c.AssigneeUserName).SingleOrDefaultAsync(ct);
                 return ActionOutcome.Conflict(winner ?? "");
             }
-            return await PublishAsync(conversation, outcome, classificationEvent);
+            catch (DbUpdateException ex) when (x.RuleKey is not null)
+            {
+                logger.LogInformation("Rule {RuleKey} already recorded by a parallel firing: {Reason}", x.RuleKey, ex.InnerException?.Message ?? ex.Message);
+                return ActionOutcome.Unchanged;
+            }
+            var published = await PublishAsync(x, outcome, how.ClassificationEvent);
+            await ReportUrgentIfDueAsync(conversation, ct);
+            return published;
         }
     }
 
-    private async Task<ActionOutcome> PublishAsync(Conversation conversation, ActionOutcome outcome, bool classificationEvent)
+    private async Task<ActionOutcome> PublishAsync(ConversationChange x, ActionOutcome outcome, bool classificationEvent)
     {
-        var summary = ConversationSummary.From(conversation);
-        if (outcome.Message is { } message)
+        var c = x.Conversation;
+        var summary = ConversationSummary.From(c);
+        foreach (var message in x.Messages)
         {
             await events.MessageAppended(MessageView.From(message));
+        }
+        foreach (var e in x.Escalations)
+        {
+            await events.EscalationRaised(new EscalationView(e.Id, c.Id, e.Reason, e.RaisedAt, e.AssignedTo, c.Customer.Name, c.Preview, e.AcknowledgedAt, e.Note));
+        }
+        foreach (var n in x.Notifications)
+        {
+            await events.NotificationRaised(new NotificationView(n.Id, n.Recipient, n.Kind, n.ConversationId, n.Text, n.CreatedAt));
         }
         if (classificationEvent)
         {
@@ -465,11 +574,25 @@ public sealed class ConversationService(
         {
             await events.ConversationChanged(summary);
         }
-        rules.Schedule(conversation);
-        return outcome with { Conversation = summary };
+        rules.Schedule(c);
+        foreach (var t in x.Tickets)
+        {
+            rules.Schedule(RuleKind.CollaborationNoFeedback, t.Id, t.FeedbackDueAt);
+        }
+        return outcome with { Conversation = summary, Message = outcome.Message ?? x.Messages.LastOrDefault() };
     }
 
+    /// <summary>Supervisors and team leads may act on any conversation; the roles are read from the store, not taken from the caller.</summary>
+    private static Task<bool> IsSupervisorAsync(WorkspaceDbContext db, string userName, CancellationToken ct) =>
+        (from u in db.Users
+         where u.UserName == userName
+         join ur in db.UserRoles on u.Id equals ur.UserId
+         join r in db.Roles on ur.RoleId equals r.Id
+         where r.Name == Roles.Supervisor || r.Name == Roles.TeamLead
+         select u.Id).AnyAsync(ct);
+
     private const int MaxChangeAttempts = 5;
+    private const int MaxNoteLength = 2000;
 
     internal static TimelineEntry Step(int conversationId, string kind, DateTimeOffset at, string actor, string? detail = null, string? ruleKey = null) =>
         new() { ConversationId = conversationId, Kind = kind, At = at, Actor = actor, Detail = detail, RuleKey = ruleKey };
@@ -503,12 +626,17 @@ public sealed record ActionOutcome(ActionKind Kind, string? Step = null, string?
     public ConversationSummary? Conversation { get; init; }
     internal Message? Message { get; init; }
 
+    internal DateTimeOffset? FirstResponseDueAt => Conversation?.FirstResponseDueAt;
+
     public bool Succeeded => Kind is ActionKind.Done or ActionKind.Unchanged;
 
     public static readonly ActionOutcome Unchanged = new(ActionKind.Unchanged);
     public static readonly ActionOutcome NotFound = new(ActionKind.NotFound, Reason: "conversation-not-found");
     public static ActionOutcome Done(string step, string? detail = null, Message? message = null) => new(ActionKind.Done, step, detail) { Message = message };
     public static ActionOutcome Conflict(string winner) => new(ActionKind.Conflict, Reason: "claimed-by-other", ConflictWith: winner);
+
+    /// <summary>Someone else owns the conversation; nothing was stored. <see cref="ConflictWith"/> names the owner.</summary>
+    public static ActionOutcome NotOwner(string owner) => new(ActionKind.Rejected, Reason: "not-owner", ConflictWith: owner);
     public static ActionOutcome Rejected(string reason) => new(ActionKind.Rejected, Reason: reason);
 }
 

@@ -1,4 +1,5 @@
 using AgentWorkspace.Features.Accounts;
+using AgentWorkspace.Features.Escalations.Rules;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
@@ -27,7 +28,16 @@ public static class EscalationsSetup
             // that a burst of rules due in the same second does not queue behind those waits.
             o.WorkerCount = Math.Max(20, Environment.ProcessorCount * 5);
         });
-        builder.Services.AddSingleton<EscalationService>();
+        // The timed rules: adding one is a class and a line here.
+        builder.Services.AddSingleton<ITimedRule, NoResponseRule>();
+        builder.Services.AddSingleton<ITimedRule, CollaborationFeedbackRule>();
+        builder.Services.AddSingleton<UrgentReportRule>();
+        builder.Services.AddSingleton<ITimedRule>(sp => sp.GetRequiredService<UrgentReportRule>());
+        builder.Services.AddSingleton<ITimedRule, CustomerUpdateRule>();
+        builder.Services.AddSingleton<ITimedRule, SatisfactionCheckRule>();
+        builder.Services.AddSingleton<ITimedRule, SecondHandlingRule>();
+        builder.Services.AddSingleton<ITimedRule, AutoAcceptRule>();
+        builder.Services.AddSingleton<RuleRunner>();
         builder.Services.AddSingleton<IRuleScheduler, HangfireRuleScheduler>();
         builder.Services.AddTransient<RuleJob>();
         builder.Services.AddTransient<RuleSweepJob>();
@@ -73,14 +83,14 @@ public static class EscalationsSetup
 }
 
 /// <summary>Schedules every pending rule from the database at start-up, then sweeps every minute.</summary>
-public sealed class RuleReconciler(EscalationService escalations, IRuleScheduler scheduler, IRecurringJobManager recurring, ILogger<RuleReconciler> logger) : BackgroundService
+public sealed class RuleReconciler(RuleRunner runner, IRecurringJobManager recurring, ILogger<RuleReconciler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         recurring.AddOrUpdate<RuleSweepJob>(RuleSweepJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         try
         {
-            await escalations.ReconcileAsync(scheduler, stoppingToken);
+            await runner.ReconcileAsync(stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

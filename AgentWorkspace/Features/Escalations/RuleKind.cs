@@ -1,6 +1,9 @@
 namespace AgentWorkspace.Features.Escalations;
 
-/// <summary>The time-based rules of SPEC §6–§7. Each one's due time is a column in the database.</summary>
+/// <summary>
+/// The time-based rules of SPEC §4–§7, one <see cref="Rules.ITimedRule"/> class each. Each one's due
+/// time is read from a database row. Hangfire stores the kind by name in jobs: append, never rename.
+/// </summary>
 public enum RuleKind
 {
     /// <summary>Customer waited <c>Escalation:NoResponseAfter</c> without an agent reply → 李姐.</summary>
@@ -12,20 +15,15 @@ public enum RuleKind
     /// <summary><c>SatisfactionCheck:Delay</c> after resolution the customer is asked 满意/不满意/未解决.</summary>
     SatisfactionCheck,
 
-    /// <summary>An escalated complaint's owner is reminded to update the customer every <c>Escalation:CustomerUpdateEvery</c>.</summary>
+    /// <summary>While escalated, the owner updates the customer every <c>Escalation:CustomerUpdateEvery</c>.</summary>
     CustomerUpdateReminder,
 
     /// <summary>Nobody confirmed the classification hint within <c>Classification:ConfirmWithin</c>: it stands.</summary>
     ClassificationAutoAccept,
-}
 
-public interface IRuleScheduler
-{
-    /// <summary>Schedules a job for each pending rule of the conversation (and its open tickets).</summary>
-    void Schedule(Conversations.Conversation conversation);
+    /// <summary>The conversation became urgent: 李姐 hears of it at once, once per time.</summary>
+    UrgentReport,
 
-    void ScheduleTicket(CollaborationTicket ticket);
-
-    /// <summary>SPEC §4: urgent conversations are reported to the supervisor at once.</summary>
-    Task ReportUrgentAsync(int conversationId, CancellationToken ct = default);
+    /// <summary>王姐's solution did not reach the customer within <c>SecondHandling:Due</c> → 李姐.</summary>
+    SecondHandlingOverdue,
 }

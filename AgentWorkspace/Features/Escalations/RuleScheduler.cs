@@ -1,56 +1,40 @@
 using AgentWorkspace.Features.Conversations;
+using AgentWorkspace.Features.Escalations.Rules;
 using Hangfire;
 
 namespace AgentWorkspace.Features.Escalations;
 
 /// <summary>
-/// Turns stored due times into Hangfire jobs. Jobs carry only ids and re-read the database, so a
-/// job scheduled twice (by an action and by the reconciler) has the effect of one.
+/// Turns stored due times into Hangfire jobs. Jobs carry only the kind and an id and re-read the
+/// database, so a job scheduled twice (by an action and by the reconciler) has the effect of one.
 /// </summary>
-public sealed class HangfireRuleScheduler(IBackgroundJobClient jobs, IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<WorkspaceOptions> options) : IRuleScheduler
+public sealed class HangfireRuleScheduler(IBackgroundJobClient jobs, IEnumerable<ITimedRule> rules) : IRuleScheduler
 {
+    private readonly IConversationRule[] _conversationRules = [.. rules.OfType<IConversationRule>()];
+
     public void Schedule(Conversation c)
     {
-        if (c.ClassifiedAt is null)
+        foreach (var rule in _conversationRules)
         {
-            ScheduleAt(RuleKind.ClassificationAutoAccept, c.Id, c.CreatedAt + options.Value.Classification.ConfirmWithin);
-        }
-        ScheduleAt(RuleKind.NoResponse, c.Id, c.NoResponseEscalationDueAt);
-        ScheduleAt(RuleKind.SatisfactionCheck, c.Id, c.SatisfactionCheckSentAt is null ? c.SatisfactionCheckDueAt : null);
-        ScheduleAt(RuleKind.CustomerUpdateReminder, c.Id, c.NextCustomerUpdateDueAt);
-    }
-
-    public void ScheduleTicket(CollaborationTicket t)
-    {
-        if (t.FeedbackAt is null && t.EscalatedAt is null)
-        {
-            ScheduleAt(RuleKind.CollaborationNoFeedback, t.Id, t.FeedbackDueAt);
+            if (rule.DueAt(c) is { } due)
+            {
+                Schedule(rule.Kind, c.Id, due);
+            }
         }
     }
 
-    public async Task ReportUrgentAsync(int conversationId, CancellationToken ct = default)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<EscalationService>().ReportUrgentAsync(conversationId, ct);
-    }
-
-    private void ScheduleAt(RuleKind kind, int id, DateTimeOffset? dueAt)
-    {
-        if (dueAt is { } due)
-        {
-            jobs.Schedule<RuleJob>(j => j.RunAsync(kind, id, CancellationToken.None), due);
-        }
-    }
+    public void Schedule(RuleKind kind, int id, DateTimeOffset dueAt) =>
+        jobs.Schedule<RuleJob>(j => j.RunAsync(kind, id, CancellationToken.None), dueAt);
 }
 
 /// <summary>
-/// The one Hangfire job class. Retries are on purpose: a locked database or a lost race is
-/// transient, and the body is idempotent, so retrying can never fire a rule twice.
+/// The one Hangfire job class; it dispatches by kind. Retries are on purpose: a locked database or a
+/// lost race is transient, and the body is idempotent, so retrying can never fire a rule twice.
 /// </summary>
 [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 2, 5, 10, 30])]
-public sealed class RuleJob(EscalationService escalations)
+public sealed class RuleJob(RuleRunner runner)
 {
-    public Task RunAsync(RuleKind kind, int id, CancellationToken ct) => escalations.FireIfDueAsync(kind, id, ct);
+    public Task RunAsync(RuleKind kind, int id, CancellationToken ct) => runner.FireIfDueAsync(kind, id, ct);
 }
 
 /// <summary>
@@ -60,9 +44,9 @@ public sealed class RuleJob(EscalationService escalations)
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
-public sealed class RuleSweepJob(EscalationService escalations)
+public sealed class RuleSweepJob(RuleRunner runner)
 {
     public const string RecurringId = "rule-sweep";
 
-    public Task RunAsync(CancellationToken ct) => escalations.SweepAsync(ct);
+    public Task RunAsync(CancellationToken ct) => runner.SweepAsync(ct);
 }

@@ -16,7 +16,8 @@ public static class ActionFeedback
                 snackbar.Add(string.Format(localizer["claimed-by-other"], outcome.ConflictWith), Severity.Warning);
                 return false;
             case ActionKind.Rejected or ActionKind.NotFound:
-                snackbar.Add(localizer[outcome.Reason ?? "action-failed"], Severity.Error);
+                // "not-owner" names the owner: {0} in its text.
+                snackbar.Add(string.Format(localizer[outcome.Reason ?? "action-failed"], outcome.ConflictWith), Severity.Error);
                 return false;
             case ActionKind.Done when successKey is not null:
                 snackbar.Add(localizer[successKey], Severity.Success);

@@ -4,12 +4,15 @@ using AgentWorkspace.Realtime;
 
 namespace AgentWorkspace.Features.Queue;
 
-public sealed record QueueFilter(bool Mine = false, bool Unclaimed = false, bool Escalated = false, Priority? Priority = null, Channel? Channel = null)
+public sealed record QueueFilter(bool Mine = false, bool Unclaimed = false, bool Escalated = false, Priority? Priority = null, Channel? Channel = null,
+    bool NeedsReview = false, bool SecondHandling = false)
 {
     public bool Matches(ConversationSummary c, string? userName) =>
         (!Mine || c.AssigneeUserName == userName)
         && (!Unclaimed || c.AssigneeUserName is null)
         && (!Escalated || c.IsEscalated)
+        && (!NeedsReview || c.AwaitsReview)
+        && (!SecondHandling || c.Status == ConversationStatus.SecondHandling)
         && (Priority is not { } p || c.Priority == p)
         && (Channel is not { } ch || c.Channel == ch);
 }

@@ -16,7 +16,6 @@ public sealed class ResponseTemplate : ITemplateApplicability
     public string? Topic { get; set; }
     public bool IsRetired { get; set; }
     public int CurrentVersionNumber { get; set; }
-    public int UsageCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<TemplateVersion> Versions { get; set; } = [];

@@ -9,6 +9,9 @@ public sealed class MetricTargets
     public double EscalationRate { get; set; } = 0.05;
     public double ClassifiedWithin10s { get; set; } = 0.90;
     public TimeSpan AverageFirstResponse { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Share of 王姐's second handlings whose solution reaches the customer within <c>SecondHandling:Due</c> (SPEC §7: all of them).</summary>
+    public double SecondHandlingWithinDue { get; set; } = 1.0;
 }
 
 public enum TileState

@@ -30,7 +30,14 @@ public sealed record BoardSnapshot(
     MetricSet Today,
     int SecondHandlingBacklog,
     IReadOnlyList<AgentLoad> Agents,
-    IReadOnlyList<HourCount> Hours);
+    IReadOnlyList<HourCount> Hours,
+    HandOffFigures HandOffs);
+
+/// <summary>
+/// How the hand-offs are kept today: escalations 李姐 has not acknowledged, customer-update windows that
+/// passed without a message (seed 000 步骤4), and the share of second handlings settled within their due time.
+/// </summary>
+public sealed record HandOffFigures(int UnacknowledgedEscalations, int CustomerUpdatesMissedToday, int SecondHandlingsDecidedToday, double? SecondHandlingWithinDue);
 
 /// <summary>
 /// The figures behind the wall board and the reports. Every query is bounded: the open set (indexed
@@ -69,6 +76,7 @@ public sealed class TeamMetrics(IDbContextFactory<WorkspaceDbContext> dbFactory,
             return new AgentLoad(user, mine.Count, mine.Count == 0 ? null : mine.Min(c => c.CreatedAt));
         }).OrderByDescending(a => a.Open).ThenBy(a => a.UserName, StringComparer.Ordinal).ToList();
         var hours = HourCounts(today, dayStart, now);
+        var handOffs = await HandOffsAsync(db, escalations, dayStart, now, ct);
 
         return new BoardSnapshot(
             now,
@@ -84,7 +92,22 @@ public sealed class TeamMetrics(IDbContextFactory<WorkspaceDbContext> dbFactory,
             MetricSet.Of(today, now),
             open.Count(c => c.Status == ConversationStatus.SecondHandling),
             agents,
-            hours);
+            hours,
+            handOffs);
+    }
+
+    private static async Task<HandOffFigures> HandOffsAsync(WorkspaceDbContext db, IReadOnlyList<EscalationView> open, DateTimeOffset dayStart, DateTimeOffset now, CancellationToken ct)
+    {
+        var missed = await db.Timeline.AsNoTracking().CountAsync(t => t.Kind == "customer-update-missed" && t.At >= dayStart && t.At <= now, ct);
+        // Decided today: her solution went out today, or her due time passed today without one.
+        var decided = await db.Conversations.AsNoTracking()
+            .Where(c => c.SecondHandlingDueAt != null
+                && ((c.SecondHandlingRepliedAt >= dayStart && c.SecondHandlingRepliedAt <= now)
+                    || (c.SecondHandlingRepliedAt == null && c.SecondHandlingDueAt >= dayStart && c.SecondHandlingDueAt <= now)))
+            .Select(c => new { c.SecondHandlingRepliedAt, c.SecondHandlingDueAt })
+            .ToListAsync(ct);
+        var inTime = decided.Count(d => d.SecondHandlingRepliedAt is { } r && r <= d.SecondHandlingDueAt);
+        return new HandOffFigures(open.Count(e => e.AcknowledgedAt is null), missed, decided.Count, decided.Count == 0 ? null : (double)inTime / decided.Count);
     }
 
     /// <summary>Arrivals and first responses per hour of the team's day, in one pass over today's rows.</summary>
@@ -151,7 +174,7 @@ public sealed class TeamMetrics(IDbContextFactory<WorkspaceDbContext> dbFactory,
             c.ResolveCount,
             c.Satisfaction,
             // Urgent reports are not escalations for the ≤ 5 % target: only no response and no ticket feedback.
-            db.Escalations.Any(e => e.ConversationId == c.Id && e.Reason != EscalationReason.Urgent),
+            db.Escalations.Any(e => e.ConversationId == c.Id && e.Reason != EscalationReason.Urgent && e.Reason != EscalationReason.NeedsReview),
             c.SecondsToClassify,
             c.ClassificationAutoAccepted,
             c.ClassifiedAt,

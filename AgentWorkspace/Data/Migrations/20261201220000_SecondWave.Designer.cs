@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AgentWorkspace.Data.Migrations
 {
     [DbContext(typeof(WorkspaceDbContext))]
-    [Migration("20261201210452_MonotonicVersion")]
-    partial class MonotonicVersion
+    [Migration("20261201220000_SecondWave")]
+    partial class SecondWave
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -277,6 +277,9 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<string>("ResolvedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReviewRequestedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Satisfaction")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -296,6 +299,9 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<string>("SecondHandlingOwner")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SecondHandlingRepliedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("SecondsToClassify")
                         .HasColumnType("REAL");
 
@@ -306,6 +312,12 @@ namespace AgentWorkspace.Data.Migrations
 
                     b.Property<string>("Topic")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("UrgentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UrgentReportDueAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -469,6 +481,9 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<long?>("FeedbackAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FeedbackBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("FeedbackDueAt")
                         .HasColumnType("INTEGER");
 
@@ -492,6 +507,9 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<long?>("AcknowledgedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AssignedTo")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -499,14 +517,24 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClosedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CollaborationTicketId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ConversationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RaisedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -537,9 +565,6 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("ReadAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
@@ -641,9 +666,6 @@ namespace AgentWorkspace.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("UsageCount")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

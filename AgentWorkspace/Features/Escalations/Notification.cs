@@ -1,0 +1,12 @@
+namespace AgentWorkspace.Features.Escalations;
+
+/// <summary>A notice for a person (李姐 on an escalation, 王姐 on second handling, an owner's update reminder).</summary>
+public sealed class Notification
+{
+    public int Id { get; set; }
+    public string Recipient { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public int? ConversationId { get; set; }
+    public string Text { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}
