@@ -38,6 +38,8 @@ public sealed class RuleRaceTests(RuleRaceTests.InterleavingApp app) : IClassFix
         public void Schedule(RuleKind kind, int id, DateTimeOffset dueAt)
         {
         }
+
+        public Task FireNowAsync(RuleKind kind, int id, ConversationService writer, CancellationToken ct) => Task.CompletedTask;
     }
 
     /// <summary>Once armed, changes the conversation on the side just before a rule's save, as a colleague would.</summary>

@@ -27,7 +27,6 @@ public sealed partial class ConversationService(
     IOptions<WorkspaceOptions> options,
     WorkspaceEvents events,
     IRuleScheduler rules,
-    UrgentReportRule urgentReport,
     ILogger<ConversationService> logger)
 {
     private WorkspaceOptions Options => options.Value;
@@ -243,7 +242,7 @@ public sealed partial class ConversationService(
         }
         try
         {
-            await urgentReport.FireAsync(this, c.Id, ct);
+            await rules.FireNowAsync(RuleKind.UrgentReport, c.Id, this, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

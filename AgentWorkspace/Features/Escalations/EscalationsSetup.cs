@@ -1,4 +1,5 @@
 using AgentWorkspace.Features.Accounts;
+using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Escalations.Rules;
 using Hangfire;
 using Hangfire.Dashboard;

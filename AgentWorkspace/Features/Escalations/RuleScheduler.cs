@@ -10,6 +10,7 @@ namespace AgentWorkspace.Features.Escalations;
 /// </summary>
 public sealed class HangfireRuleScheduler(IBackgroundJobClient jobs, IEnumerable<ITimedRule> rules) : IRuleScheduler
 {
+    private readonly ITimedRule[] _rules = [.. rules];
     private readonly IConversationRule[] _conversationRules = [.. rules.OfType<IConversationRule>()];
 
     public void Schedule(Conversation c)
@@ -25,6 +26,9 @@ public sealed class HangfireRuleScheduler(IBackgroundJobClient jobs, IEnumerable
 
     public void Schedule(RuleKind kind, int id, DateTimeOffset dueAt) =>
         jobs.Schedule<RuleJob>(j => j.RunAsync(kind, id, CancellationToken.None), dueAt);
+
+    public Task FireNowAsync(RuleKind kind, int id, ConversationService writer, CancellationToken ct) =>
+        _rules.Single(r => r.Kind == kind).FireAsync(writer, id, ct);
 }
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace AgentWorkspace.Features.Escalations;
+namespace AgentWorkspace.Features.Conversations;
 
 /// <summary>问题协同单: a request to another department, with a feedback deadline.</summary>
 public sealed class CollaborationTicket

@@ -1,6 +1,5 @@
-using AgentWorkspace.Features.Conversations;
 
-namespace AgentWorkspace.Features.Escalations;
+namespace AgentWorkspace.Features.Conversations;
 
 /// <summary>
 /// One hand-off to the supervisor (李姐). It stays open until she closes it or the conversation is

@@ -1,4 +1,4 @@
-namespace AgentWorkspace.Features.Escalations;
+namespace AgentWorkspace.Features.Conversations;
 
 /// <summary>A notice for a person (李姐 on an escalation, 王姐 on second handling, an owner's update reminder).</summary>
 public sealed class Notification

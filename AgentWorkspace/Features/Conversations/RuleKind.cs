@@ -1,7 +1,7 @@
-namespace AgentWorkspace.Features.Escalations;
+namespace AgentWorkspace.Features.Conversations;
 
 /// <summary>
-/// The time-based rules of SPEC §4–§7, one <see cref="Rules.ITimedRule"/> class each. Each one's due
+/// The time-based rules of SPEC §4–§7, one rule class each (Escalations implements them). Each one's due
 /// time is read from a database row. Hangfire stores the kind by name in jobs: append, never rename.
 /// </summary>
 public enum RuleKind
