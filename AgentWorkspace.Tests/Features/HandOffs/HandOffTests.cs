@@ -204,6 +204,33 @@ public sealed class HandOffTests(FakeClockApp app) : IClassFixture<FakeClockApp>
         Assert.Empty(await app.Get<ConversationQueries>().OpenEscalationsAsync() is var open ? open.Where(e => e.ConversationId == posted.ConversationId) : []);
     }
 
+    [Fact]
+    public async Task Wall_board_counts_unacknowledged_escalations_and_missed_customer_updates()
+    {
+        var metrics = app.Get<AgentWorkspace.Features.WallBoard.TeamMetrics>();
+        var posted = await app.PostMessageAsync("我的订单怎么还没发货？", customerId: "ho-board");
+        await Conversations.ClaimAsync(posted.ConversationId, "agent1");
+        var before = (await metrics.BoardAsync()).HandOffs;
+        await Conversations.EscalateAsync(posted.ConversationId, "agent1", "仓库无回应");
+        var escalated = (await metrics.BoardAsync()).HandOffs;
+        Assert.Equal(before.UnacknowledgedEscalations + 1, escalated.UnacknowledgedEscalations);
+
+        await using (var db = app.Db())
+        {
+            var id = await db.Escalations.Where(e => e.ConversationId == posted.ConversationId && e.Reason == EscalationReason.Manual).Select(e => e.Id).SingleAsync();
+            await Conversations.AcknowledgeEscalationAsync(id, "lijie");
+        }
+        Assert.Equal(escalated.UnacknowledgedEscalations - 1, (await metrics.BoardAsync()).HandOffs.UnacknowledgedEscalations);
+
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        await Rules.SweepAsync();
+        await using var check = app.Db();
+        var missedNow = await check.Timeline.CountAsync(t => t.ConversationId == posted.ConversationId && t.Kind == "customer-update-missed");
+        Assert.Equal(1, missedNow);
+        // The miss was written at the board's "now", so today's count includes it.
+        Assert.True((await metrics.BoardAsync()).HandOffs.CustomerUpdatesMissedToday >= 1);
+    }
+
     // ---- Who may act --------------------------------------------------------------------------
 
     [Fact]
