@@ -41,6 +41,10 @@ internal sealed class AppLauncher : IDisposable
         start.Environment["ConnectionStrings__Workspace"] = $"Data Source={database}";
         start.Environment["Workspace__Ingest__ApiKey"] = ApiKey;
         start.Environment["Workspace__Simulator__Enabled"] = "false";
+        // Plain HTTP on loopback, and the harnesses post far faster than one connector should.
+        start.Environment["Workspace__Security__HttpsRedirection"] = "false";
+        start.Environment["Workspace__Limits__ApiRequestsPerSecond"] = "1000000";
+        start.Environment["Workspace__Limits__LoginAttemptsPerMinute"] = "100000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Hangfire"] = "Warning";
         start.Environment["Logging__LogLevel__AgentWorkspace"] = "Information";

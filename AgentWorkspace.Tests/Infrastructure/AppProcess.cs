@@ -37,6 +37,8 @@ public sealed class AppProcess : IDisposable
         start.Environment["Workspace__Ingest__ApiKey"] = WorkspaceApp.ApiKey;
         start.Environment["Workspace__Seed__DemoPassword"] = WorkspaceApp.DemoPassword;
         start.Environment["Workspace__Simulator__Enabled"] = "false";
+        start.Environment["Workspace__Limits__ApiRequestsPerSecond"] = "100000";
+        start.Environment["Workspace__Limits__LoginAttemptsPerMinute"] = "100000";
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using AgentWorkspace.Data;
+using AgentWorkspace.Features.Accounts;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace AgentWorkspace.Features.Security;
+
+public static class SecuritySetup
+{
+    public const string ApiRateLimitPolicy = "api";
+
+    /// <summary>Limits, sessions, Data Protection, forwarded headers, HSTS and the scope policies.</summary>
+    public static void AddSecurity(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LimitsOptions>().Bind(builder.Configuration.GetSection(LimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.Section))
+            .Validate(o => o.RevalidateEvery > TimeSpan.Zero && o.ChatIdentityLifetime > TimeSpan.Zero, "Workspace:Security durations must be positive.")
+            .Validate(o => o.KnownProxies.All(p => IPAddress.TryParse(p, out _)), "Workspace:Security:KnownProxies must be IP addresses.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ChatLimiter>();
+        builder.Services.AddSingleton<LoginThrottle>();
+
+        // Keys in the database: every node reads the same ring, and a restart keeps everyone signed in.
+        builder.Services.AddDataProtection().SetApplicationName("AgentWorkspace").PersistKeysToDbContext<WorkspaceDbContext>();
+
+        builder.Services.AddScoped<AuthenticationStateProvider, WorkspaceRevalidatingAuthenticationStateProvider>();
+        builder.Services.AddScoped<CircuitHandler, CallerCircuitHandler>();
+        builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SecurityOptions>>((o, s) => o.ValidationInterval = s.Value.RevalidateEvery);
+
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+                return ValueTask.CompletedTask;
+            };
+            o.AddPolicy(ApiRateLimitPolicy, http =>
+            {
+                var perSecond = http.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value.ApiRequestsPerSecond;
+                var key = http.User.FindFirstValue(ConnectorScopes.KeyClaimType) ?? "address:" + ClientAddress(http);
+                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = perSecond,
+                    Window = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                });
+            });
+        });
+
+        var auth = builder.Services.AddAuthorizationBuilder();
+        foreach (var scope in ConnectorScopes.All)
+        {
+            auth.AddPolicy(ConnectorScopes.PolicyName(scope), p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireRole(ApiKeyAuthenticationHandler.ConnectorRole)
+                .RequireClaim(ConnectorScopes.ClaimType, scope));
+        }
+
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(180));
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SecurityOptions>>((o, s) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in s.Value.KnownProxies)
+            {
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+    }
+
+    /// <summary>First in the pipeline: the real client address and scheme, HTTPS, and the response headers every page carries.</summary>
+    public static void UseSecurityHeaders(this WebApplication app)
+    {
+        var security = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        if (security.ForwardedHeaders)
+        {
+            app.UseForwardedHeaders();
+        }
+        if (!app.Environment.IsDevelopment() && security.HttpsRedirection)
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseMiddleware<BadRequestMiddleware>();
+        app.Use((http, next) =>
+        {
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            return next(http);
+        });
+    }
+
+    /// <summary>
+    /// Scripts only from this origin (blazor.web.js and MudBlazor's script need no eval or inline
+    /// script); MudBlazor and the components set style attributes, so styles allow 'unsafe-inline';
+    /// the circuit's WebSocket goes back to this host.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+    /// <summary>After authentication: the per-key API limit, and who the caller is for the services' own role checks.</summary>
+    public static void UseSecurity(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.Use((http, next) =>
+        {
+            WorkspaceCaller.Current = http.User;
+            return next(http);
+        });
+    }
+
+    /// <summary>The address limits partition on: the connection's, or the proxy's forwarded one when configured.</summary>
+    public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>Requires a connector key holding <paramref name="scope"/> (ingest, read, satisfaction, tickets).</summary>
+    public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(ConnectorScopes.PolicyName(scope));
+}
