@@ -29,7 +29,9 @@ public static class AccountsSetup
                 o.Password.RequiredLength = 8;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
-                o.Lockout.MaxFailedAccessAttempts = 10;
+                // No lockout: it let anyone who knew a user name keep that person out. Sign-in is
+                // throttled per address and per name instead (Security/LoginThrottle).
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
@@ -41,6 +43,7 @@ public static class AccountsSetup
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ConnectorPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireRole(ApiKeyAuthenticationHandler.ConnectorRole));
         builder.Services.AddScoped<AccountSeeder>();
+        builder.Services.AddSingleton<ConnectorKeyStore>();
     }
 
     public static void MapAccounts(this WebApplication app) => app.MapAccountEndpoints();

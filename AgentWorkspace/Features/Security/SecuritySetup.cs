@@ -26,6 +26,10 @@ public static class SecuritySetup
             .Validate(o => o.KnownProxies.All(p => IPAddress.TryParse(p, out _)), "Workspace:Security:KnownProxies must be IP addresses.")
             .ValidateOnStart();
         builder.Services.AddSingleton<ChatLimiter>();
+        // The hub's WebSocket carries a connector key as ?access_token=; the request-start line would
+        // log it with the query, so that category stays at Warning whatever the configuration says.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Connections", LogLevel.Warning);
         builder.Services.AddSingleton<LoginThrottle>();
 
         // Keys in the database: every node reads the same ring, and a restart keeps everyone signed in.
