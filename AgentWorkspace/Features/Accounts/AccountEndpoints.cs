@@ -57,6 +57,62 @@ public static class AccountEndpoints
             return Results.Redirect("/account/login");
         });
 
+        // Every signed-in user changes their own password here; seeded and reset accounts must before anything else.
+        group.MapPost("/password", async (
+            [FromForm] string? current,
+            [FromForm] string? next,
+            [FromForm] string? confirm,
+            [FromForm] string? returnUrl,
+            SignInManager<WorkspaceUser> signIn,
+            LoginThrottle throttle,
+            HttpContext http) =>
+        {
+            var back = $"/account/password?returnUrl={Uri.EscapeDataString(returnUrl ?? "")}&error=";
+            if (await signIn.UserManager.GetUserAsync(http.User) is not { } user)
+            {
+                return Results.Redirect("/account/login");
+            }
+            if (throttle.TryAttempt(SecuritySetup.ClientAddress(http), user.UserName) is { } wait)
+            {
+                return TooManyAttempts(http, wait);
+            }
+            if (string.IsNullOrEmpty(current) || string.IsNullOrEmpty(next) || current.Length > MaxPasswordLength || next.Length > MaxPasswordLength)
+            {
+                return Results.Redirect(back + "missing");
+            }
+            if (next != confirm)
+            {
+                return Results.Redirect(back + "mismatch");
+            }
+            if (next == current)
+            {
+                return Results.Redirect(back + "weak");
+            }
+            var changed = await signIn.UserManager.ChangePasswordAsync(user, current, next);
+            if (!changed.Succeeded)
+            {
+                return Results.Redirect(back + (changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)) ? "wrong" : "weak"));
+            }
+            user.MustChangePassword = false;
+            await signIn.UserManager.UpdateAsync(user);
+            // The password change renewed the security stamp (other sessions end); this one continues.
+            await signIn.RefreshSignInAsync(user);
+            return string.IsNullOrEmpty(returnUrl)
+                ? Results.LocalRedirect("/account/password?changed=1")
+                : Results.LocalRedirect(SafeReturnUrl(returnUrl));
+        }).RequireAuthorization();
+
+        // Ends every session of this user: cookies elsewhere fail the stamp check, open pages end at revalidation.
+        group.MapPost("/logout-everywhere", async (SignInManager<WorkspaceUser> signIn, HttpContext http) =>
+        {
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
+            {
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
+            }
+            await signIn.SignOutAsync();
+            return Results.Redirect("/account/login");
+        }).RequireAuthorization();
+
         // Language per user: stored on the account, applied through the culture cookie.
         group.MapPost("/culture", async ([FromForm] string culture, [FromForm] string? returnUrl, UserManager<WorkspaceUser> users, HttpContext http) =>
         {

@@ -18,6 +18,9 @@ public static class AccountsSetup
         {
             o.LoginPath = "/account/login";
             o.Cookie.Name = "AgentWorkspace.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
@@ -37,6 +40,7 @@ public static class AccountsSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WorkspaceDbContext>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<WorkspaceClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         // Identity's stores want a scoped context; the rest of the app uses the factory.
         builder.Services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkspaceDbContext>>().CreateDbContext());
@@ -44,6 +48,7 @@ public static class AccountsSetup
             .AddPolicy(ConnectorPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireRole(ApiKeyAuthenticationHandler.ConnectorRole));
         builder.Services.AddScoped<AccountSeeder>();
         builder.Services.AddSingleton<ConnectorKeyStore>();
+        builder.Services.AddScoped<TeamAdmin>();
     }
 
     public static void MapAccounts(this WebApplication app) => app.MapAccountEndpoints();

@@ -100,23 +100,29 @@ public static class SecuritySetup
         app.UseMiddleware<BadRequestMiddleware>();
         app.Use((http, next) =>
         {
+            var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            http.Items[NonceItem] = nonce;
             var headers = http.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce);
             return next(http);
         });
     }
 
+    /// <summary>The per-response nonce App.razor puts on its one inline script (the import map).</summary>
+    public const string NonceItem = "aw-csp-nonce";
+
     /// <summary>
-    /// Scripts only from this origin (blazor.web.js and MudBlazor's script need no eval or inline
-    /// script); MudBlazor and the components set style attributes, so styles allow 'unsafe-inline';
-    /// the circuit's WebSocket goes back to this host.
+    /// Scripts only from this origin, plus the import map carrying this response's nonce (no eval:
+    /// blazor.web.js and MudBlazor's script need none). MudBlazor's theme writes a style element
+    /// and components set style attributes, so styles allow 'unsafe-inline'. The circuit's
+    /// WebSocket goes back to this host ('self' covers ws/wss of the same origin).
     /// </summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-        "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+    public static string ContentSecurityPolicy(string nonce) =>
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
     /// <summary>After authentication: the per-key API limit, and who the caller is for the services' own role checks.</summary>
     public static void UseSecurity(this WebApplication app)
@@ -125,9 +131,21 @@ public static class SecuritySetup
         app.Use((http, next) =>
         {
             WorkspaceCaller.Current = http.User;
+            // A seeded or reset password is shared knowledge: nothing else opens until it is changed.
+            if (http.User.HasClaim(c => c.Type == WorkspaceClaimsPrincipalFactory.MustChangePasswordClaim)
+                && HttpMethods.IsGet(http.Request.Method) && IsPage(http.Request.Path))
+            {
+                http.Response.Redirect($"/account/password?returnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}");
+                return Task.CompletedTask;
+            }
             return next(http);
         });
     }
+
+    private static bool IsPage(PathString path) =>
+        !path.StartsWithSegments("/account") && !path.StartsWithSegments("/_framework") && !path.StartsWithSegments("/_content")
+        && !path.StartsWithSegments("/_blazor") && !path.StartsWithSegments("/hubs") && !path.StartsWithSegments("/api")
+        && !path.StartsWithSegments("/health") && !Path.HasExtension(path.Value);
 
     /// <summary>The address limits partition on: the connection's, or the proxy's forwarded one when configured.</summary>
     public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
