@@ -26,7 +26,6 @@ public sealed class ConnectorKey
     public string CreatedBy { get; set; } = "";
     public DateTimeOffset? RevokedAt { get; set; }
     public string? RevokedBy { get; set; }
-    public DateTimeOffset? LastUsedAt { get; set; }
 
     public IReadOnlyList<string> ScopeList => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 

@@ -82,6 +82,25 @@ public static class SecuritySetup
             }
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+        // Every cookie HttpOnly and SameSite; Secure outside Development (unless HTTPS is off because a
+        // proxy without forwarded headers terminates it, where only requests that were HTTPS get it).
+        var alwaysSecure = !builder.Environment.IsDevelopment()
+            && builder.Configuration.GetValue($"{SecurityOptions.Section}:{nameof(SecurityOptions.HttpsRedirection)}", true);
+        var securePolicy = alwaysSecure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        builder.Services.ConfigureApplicationCookie(o => o.Cookie.SecurePolicy = securePolicy);
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.SecurePolicy = securePolicy;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        builder.Services.Configure<CookiePolicyOptions>(o =>
+        {
+            o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+            o.MinimumSameSitePolicy = SameSiteMode.Lax;
+            o.Secure = securePolicy;
+        });
     }
 
     /// <summary>First in the pipeline: the real client address and scheme, HTTPS, and the response headers every page carries.</summary>
@@ -97,6 +116,7 @@ public static class SecuritySetup
             app.UseHsts();
             app.UseHttpsRedirection();
         }
+        app.UseCookiePolicy();
         app.UseMiddleware<BadRequestMiddleware>();
         app.Use((http, next) =>
         {

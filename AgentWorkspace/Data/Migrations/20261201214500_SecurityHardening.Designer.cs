@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AgentWorkspace.Data.Migrations
 {
     [DbContext(typeof(WorkspaceDbContext))]
-    [Migration("20261201210406_SecurityHardening")]
+    [Migration("20261201214500_SecurityHardening")]
     partial class SecurityHardening
     {
         /// <inheritdoc />
@@ -66,9 +66,6 @@ namespace AgentWorkspace.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastUsedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()

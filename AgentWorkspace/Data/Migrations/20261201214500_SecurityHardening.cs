@@ -37,8 +37,7 @@ namespace AgentWorkspace.Data.Migrations
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RevokedBy = table.Column<string>(type: "TEXT", nullable: true),
-                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    RevokedBy = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
