@@ -11,6 +11,8 @@ public static class RealtimeSetup
         builder.Services.AddSingleton<CircuitEventBus>();
         builder.Services.AddSingleton<WorkspaceEvents>();
         builder.Services.AddSingleton<PresenceTracker>();
+        builder.Services.AddSingleton<HubSessions>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());
         builder.Services.AddAuthorizationBuilder().AddPolicy(WorkspaceHub.Policy, p => p
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()

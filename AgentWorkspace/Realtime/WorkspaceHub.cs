@@ -11,7 +11,7 @@ namespace AgentWorkspace.Realtime;
 /// groups by role and by user; a client viewing one conversation joins that conversation's group.
 /// </summary>
 [Authorize(Policy = WorkspaceHub.Policy)]
-public sealed class WorkspaceHub(IDbContextFactory<WorkspaceDbContext> dbFactory) : Hub<IWorkspaceClient>
+public sealed class WorkspaceHub(IDbContextFactory<WorkspaceDbContext> dbFactory, HubSessions sessions) : Hub<IWorkspaceClient>
 {
     public const string Path = "/hubs/workspace";
     public const string Policy = "HubClients";
@@ -43,7 +43,14 @@ public sealed class WorkspaceHub(IDbContextFactory<WorkspaceDbContext> dbFactory
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(name));
         }
+        sessions.Add(Context);
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        sessions.Remove(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>

@@ -119,6 +119,50 @@ public sealed class HubAccessTests(WorkspaceApp app) : IClassFixture<WorkspaceAp
         Assert.Contains("403", error.Message);
     }
 
+    [Fact]
+    public async Task Connections_of_a_disabled_member_or_a_revoked_key_are_closed_at_the_next_check()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var seeded = await scope.ServiceProvider.GetRequiredService<AccountSeeder>().CreateAsync("agent-hub", "小吴", Roles.Agent, WorkspaceApp.DemoPassword);
+            Assert.True(seeded.Succeeded);
+        }
+        ConnectorKeyCreated key;
+        using (Callers.As("lead", Roles.TeamLead))
+        {
+            key = (await app.Get<ConnectorKeyStore>().CreateAsync("临时读取", [ConnectorScopes.Read], "lead", TestContext.Current.CancellationToken)).Created!;
+        }
+        await using var member = Connect(await CookieOf("agent-hub"));
+        await using var connector = Connect(apiKey: key.Secret);
+        await using var bystander = Connect(await CookieOf("agent1"));
+        var closed = new Dictionary<string, TaskCompletionSource>
+        {
+            ["member"] = new(TaskCreationOptions.RunContinuationsAsynchronously),
+            ["connector"] = new(TaskCreationOptions.RunContinuationsAsynchronously),
+        };
+        member.Closed += _ => { closed["member"].TrySetResult(); return Task.CompletedTask; };
+        connector.Closed += _ => { closed["connector"].TrySetResult(); return Task.CompletedTask; };
+        foreach (var hub in new[] { member, connector, bystander })
+        {
+            await hub.StartAsync(TestContext.Current.CancellationToken);
+        }
+        var sessions = app.Get<HubSessions>();
+        Assert.Equal(0, await sessions.SweepAsync(TestContext.Current.CancellationToken));
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            using (Callers.As("lead", Roles.TeamLead))
+            {
+                Assert.True((await scope.ServiceProvider.GetRequiredService<TeamAdmin>().SetDisabledAsync("agent-hub", true, "lead")).Succeeded);
+                Assert.True(await app.Get<ConnectorKeyStore>().RevokeAsync(key.Key.Id, "lead", TestContext.Current.CancellationToken));
+            }
+        }
+
+        Assert.Equal(2, await sessions.SweepAsync(TestContext.Current.CancellationToken));
+        await Task.WhenAll(closed.Values.Select(c => c.Task)).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.Equal(HubConnectionState.Connected, bystander.State);
+    }
+
     private static async Task<T> ReadUntil<T>(ChannelReader<T> reader, Func<T, bool> match, CancellationToken ct)
     {
         while (true)
