@@ -11,6 +11,8 @@ internal static class BenchmarkApp
     {
         var all = new Dictionary<string, string>
         {
+            // The harnesses speak plain HTTP on loopback, as a proxy in front of the app would.
+            ["Workspace__Security__HttpsRedirection"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Hangfire"] = "Warning",
             ["Logging__LogLevel__AgentWorkspace"] = "Information",

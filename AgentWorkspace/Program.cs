@@ -7,6 +7,7 @@ using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Escalations;
 using AgentWorkspace.Features.Queue;
+using AgentWorkspace.Features.Security;
 using AgentWorkspace.Features.Simulator;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Templates;
@@ -31,11 +32,14 @@ builder.AddChat();
 builder.AddWeeklyReport();
 builder.AddWallBoard();
 builder.AddShell();
+builder.AddSecurity();
 
 var app = builder.Build();
 
 await app.InitializeDataAsync();
+app.UseSecurityHeaders();
 app.UseShell();
+app.UseSecurity();
 app.UseChatIdentity();
 app.MapAccounts();
 app.MapRealtime();

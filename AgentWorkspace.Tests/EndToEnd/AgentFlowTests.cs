@@ -71,7 +71,8 @@ public sealed class AgentFlowTests(BrowserFixture browser)
         var wangjie = await browser.SignedInPageAsync("wangjie");
         await BrowserFixture.OpenAsync(wangjie, "/queue");
         await wangjie.GetByTestId("filter-mine").ClickAsync();
-        var second = wangjie.Locator("[data-testid=queue-row]", new() { HasText = "王芳" });
+        // This flow's own order number: other browser flows (sign-in) also post a customer named 王芳.
+        var second = wangjie.Locator("[data-testid=queue-row]", new() { HasText = "230518101" });
         await Expect(second).ToBeVisibleAsync();
         await Expect(second).ToContainTextAsync("二次处理");
         await Expect(second.GetByTestId("assignee")).ToHaveTextAsync("wangjie");

@@ -16,6 +16,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Short rule durations so browser flows see jobs fire within the test.
         ["Workspace:SatisfactionCheck:Delay"] = "00:00:02",
         ["Workspace:Classification:ConfirmWithin"] = "00:00:10",
+        // Open pages re-read their user every 2 seconds, so a removed role shows within the test.
+        ["Workspace:Security:RevalidateEvery"] = "00:00:02",
     };
 
     private IPlaywright? _playwright;

@@ -55,6 +55,9 @@ public sealed class AppProcess : IDisposable
         start.Environment["ConnectionStrings__Workspace"] = $"Data Source={options.DatabasePath}";
         start.Environment["Workspace__Ingest__ApiKey"] = options.ApiKey;
         start.Environment["Workspace__Simulator__Enabled"] = "false";
+        // Tests and harnesses sign in and post far more often than a person: they must not trip the limits.
+        start.Environment["Workspace__Limits__ApiRequestsPerSecond"] = "100000";
+        start.Environment["Workspace__Limits__LoginAttemptsPerMinute"] = "100000";
         if (options.DemoPassword is { } password)
         {
             start.Environment["Workspace__Seed__DemoPassword"] = password;

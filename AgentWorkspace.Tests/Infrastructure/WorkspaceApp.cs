@@ -38,6 +38,12 @@ public class WorkspaceApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Workspace:Ingest:ApiKey"] = ApiKey,
             ["Workspace:Seed:DemoPassword"] = DemoPassword,
             ["Workspace:Simulator:Enabled"] = "false",
+            // The suite signs in, chats and calls the API far more often than a person; the limit
+            // tests set their own low limits on hosts of their own.
+            ["Workspace:Limits:ChatMessagesPerMinute"] = "100000",
+            ["Workspace:Limits:ChatConversationsPerHour"] = "100000",
+            ["Workspace:Limits:LoginAttemptsPerMinute"] = "100000",
+            ["Workspace:Limits:ApiRequestsPerSecond"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

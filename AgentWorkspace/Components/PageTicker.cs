@@ -3,8 +3,9 @@ namespace AgentWorkspace.Components;
 /// <summary>
 /// A page's one clock: calls back once a second on the injected <see cref="TimeProvider"/> until the
 /// page goes away. Pages start it only in a live circuit (prerendering has nothing to tick).
-/// </summary>
-public sealed class PageTicker(TimeProvider time, Func<DateTimeOffset, Task> onTick) : IAsyncDisposable
+/// A tick that throws (a failed database read) is reported to <paramref name="onError"/> and the clock
+/// keeps going: the next tick tries again.
+public sealed class PageTicker(TimeProvider time, Func<DateTimeOffset, Task> onTick, Action<Exception>? onError = null) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _running;
@@ -21,7 +22,14 @@ public sealed class PageTicker(TimeProvider time, Func<DateTimeOffset, Task> onT
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
             {
-                await onTick(time.GetUtcNow());
+                try
+                {
+                    await onTick(time.GetUtcNow());
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    onError?.Invoke(ex);
+                }
             }
         }
         catch (OperationCanceledException)

@@ -4,14 +4,18 @@ using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Escalations;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Templates;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Data;
 
 public sealed class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> options)
-    : IdentityDbContext<WorkspaceUser>(options)
+    : IdentityDbContext<WorkspaceUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core Data Protection's key ring: cookies and the chat identity stay readable across restarts and nodes.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ConnectorKey> ConnectorKeys => Set<ConnectorKey>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
@@ -109,6 +113,14 @@ public sealed class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> opti
         builder.Entity<CollaborationTicket>(e => e.HasIndex(t => new { t.FeedbackAt, t.FeedbackDueAt }));
         builder.Entity<Notification>(e => e.HasIndex(n => new { n.Recipient, n.CreatedAt }));
         builder.Entity<Features.WeeklyReport.WeeklyReportRecord>(e => e.HasIndex(r => r.WeekStart).IsUnique());
+        builder.Entity<ConnectorKey>(e =>
+        {
+            e.Property(k => k.Name).HasMaxLength(ConnectorKey.MaxNameLength);
+            e.Property(k => k.Prefix).HasMaxLength(16);
+            e.Property(k => k.Hash).HasMaxLength(64);
+            e.Property(k => k.Scopes).HasMaxLength(64);
+            e.HasIndex(k => k.Hash).IsUnique();
+        });
     }
 
     /// <summary>Every write to a conversation takes the next version, so a concurrent writer's save fails instead of overwriting.</summary>

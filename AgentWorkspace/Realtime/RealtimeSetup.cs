@@ -11,10 +11,17 @@ public static class RealtimeSetup
         builder.Services.AddSingleton<CircuitEventBus>();
         builder.Services.AddSingleton<WorkspaceEvents>();
         builder.Services.AddSingleton<PresenceTracker>();
+        builder.Services.AddSingleton<HubSessions>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());
         builder.Services.AddAuthorizationBuilder().AddPolicy(WorkspaceHub.Policy, p => p
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthenticationHandler.SchemeName)
-            .RequireAuthenticatedUser());
+            .RequireAuthenticatedUser()
+            // A connector key receives conversations and messages only with the read scope.
+            .RequireAssertion(ctx => !ctx.User.IsInRole(ApiKeyAuthenticationHandler.ConnectorRole)
+                || ctx.User.HasClaim(ConnectorScopes.ClaimType, ConnectorScopes.Read)));
     }
 
-    public static void MapRealtime(this WebApplication app) => app.MapHub<WorkspaceHub>(WorkspaceHub.Path);
+    // A connection ends when the sign-in behind it expires, instead of living on with old powers.
+    public static void MapRealtime(this WebApplication app) =>
+        app.MapHub<WorkspaceHub>(WorkspaceHub.Path, o => o.CloseOnAuthenticationExpiration = true);
 }

@@ -39,7 +39,8 @@ public sealed class WorkspaceEvents(
     public async Task EscalationRaised(EscalationView escalation)
     {
         circuits.Publish(new WorkspaceEvent.EscalationRaised(escalation));
-        await Safely(() => hub.Clients.Group(WorkspaceHub.AllStaffGroup).EscalationRaised(escalation));
+        // Escalations are the supervisors' and leads' business: agents and connectors do not receive them.
+        await Safely(() => hub.Clients.Groups(WorkspaceHub.SupervisorGroups).EscalationRaised(escalation));
     }
 
     public async Task NotificationRaised(NotificationView notification)

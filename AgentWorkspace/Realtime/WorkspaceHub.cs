@@ -1,6 +1,8 @@
+using AgentWorkspace.Data;
 using AgentWorkspace.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Realtime;
 
@@ -9,7 +11,7 @@ namespace AgentWorkspace.Realtime;
 /// groups by role and by user; a client viewing one conversation joins that conversation's group.
 /// </summary>
 [Authorize(Policy = WorkspaceHub.Policy)]
-public sealed class WorkspaceHub : Hub<IWorkspaceClient>
+public sealed class WorkspaceHub(IDbContextFactory<WorkspaceDbContext> dbFactory, HubSessions sessions) : Hub<IWorkspaceClient>
 {
     public const string Path = "/hubs/workspace";
     public const string Policy = "HubClients";
@@ -20,6 +22,14 @@ public sealed class WorkspaceHub : Hub<IWorkspaceClient>
 
     /// <summary>Everyone who sees the whole queue: staff roles and connectors.</summary>
     public const string AllStaffGroup = "staff";
+
+    /// <summary>Where escalations go: what only supervisors and leads may see.</summary>
+    public static readonly IReadOnlyList<string> SupervisorGroups = [RoleGroup(Roles.Supervisor), RoleGroup(Roles.TeamLead)];
+
+    /// <summary>How many conversations one connection may watch at once.</summary>
+    public const int MaxWatchedPerConnection = 50;
+
+    private const string WatchedItem = "watched";
 
     public override async Task OnConnectedAsync()
     {
@@ -33,14 +43,64 @@ public sealed class WorkspaceHub : Hub<IWorkspaceClient>
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(name));
         }
+        sessions.Add(Context);
         await base.OnConnectedAsync();
     }
 
-    public Task WatchConversation(int conversationId) =>
-        Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(conversationId));
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        sessions.Remove(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
 
-    public Task UnwatchConversation(int conversationId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, ConversationGroup(conversationId));
+    /// <summary>
+    /// Joins one conversation's group. Only callers who may read conversations (queue staff, a
+    /// connector key with the read scope) and only for a conversation that exists; at most
+    /// <see cref="MaxWatchedPerConnection"/> per connection.
+    /// </summary>
+    public async Task WatchConversation(int conversationId)
+    {
+        var user = Context.User!;
+        var mayRead = Roles.All.Any(user.IsInRole)
+            || (user.IsInRole(ApiKeyAuthenticationHandler.ConnectorRole) && user.HasClaim(ConnectorScopes.ClaimType, ConnectorScopes.Read));
+        if (!mayRead)
+        {
+            throw new HubException("Watching a conversation needs a staff role or the read scope.");
+        }
+        var watched = Watched();
+        if (watched.Contains(conversationId))
+        {
+            return;
+        }
+        if (watched.Count >= MaxWatchedPerConnection)
+        {
+            throw new HubException($"One connection watches at most {MaxWatchedPerConnection} conversations; unwatch one first.");
+        }
+        await using (var db = await dbFactory.CreateDbContextAsync(Context.ConnectionAborted))
+        {
+            if (!await db.Conversations.AnyAsync(c => c.Id == conversationId, Context.ConnectionAborted))
+            {
+                throw new HubException($"Conversation {conversationId} does not exist.");
+            }
+        }
+        watched.Add(conversationId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(conversationId));
+    }
+
+    public async Task UnwatchConversation(int conversationId)
+    {
+        Watched().Remove(conversationId);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, ConversationGroup(conversationId));
+    }
+
+    private HashSet<int> Watched()
+    {
+        if (Context.Items[WatchedItem] is not HashSet<int> watched)
+        {
+            Context.Items[WatchedItem] = watched = [];
+        }
+        return watched;
+    }
 
     /// <summary>
     /// A bare broadcast through the same hub and group as the workspace events, with no database

@@ -8,6 +8,7 @@ public sealed class AccountSeeder(
     UserManager<WorkspaceUser> users,
     RoleManager<IdentityRole> roles,
     IOptions<WorkspaceOptions> options,
+    IHostEnvironment environment,
     ILogger<AccountSeeder> logger)
 {
     public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role)> DemoTeam =
@@ -45,7 +46,8 @@ public sealed class AccountSeeder(
 
     public async Task<IdentityResult> CreateAsync(string userName, string displayName, string role, string password)
     {
-        var user = new WorkspaceUser { UserName = userName, DisplayName = displayName };
+        // Outside Development a seeded password is shared knowledge: each member sets their own at first sign-in.
+        var user = new WorkspaceUser { UserName = userName, DisplayName = displayName, MustChangePassword = !environment.IsDevelopment() };
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded)
         {

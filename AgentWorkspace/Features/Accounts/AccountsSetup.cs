@@ -18,6 +18,9 @@ public static class AccountsSetup
         {
             o.LoginPath = "/account/login";
             o.Cookie.Name = "AgentWorkspace.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
@@ -29,19 +32,24 @@ public static class AccountsSetup
                 o.Password.RequiredLength = 8;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
-                o.Lockout.MaxFailedAccessAttempts = 10;
+                // No lockout: it let anyone who knew a user name keep that person out. Sign-in is
+                // throttled per address and per name instead (Security/LoginThrottle).
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WorkspaceDbContext>()
             .AddClaimsPrincipalFactory<WorkspaceClaimsFactory>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<WorkspaceClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         // Identity's stores want a scoped context; the rest of the app uses the factory.
         builder.Services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkspaceDbContext>>().CreateDbContext());
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ConnectorPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireRole(ApiKeyAuthenticationHandler.ConnectorRole));
         builder.Services.AddScoped<AccountSeeder>();
+        builder.Services.AddSingleton<ConnectorKeyStore>();
+        builder.Services.AddScoped<TeamAdmin>();
     }
 
     public static void MapAccounts(this WebApplication app) => app.MapAccountEndpoints();

@@ -11,6 +11,12 @@ public sealed class WorkspaceUser : IdentityUser
     public string Culture { get; set; } = "zh-Hans";
 
     public DateTimeOffset? LastSeenAt { get; set; }
+
+    /// <summary>A disabled member cannot sign in and their open pages end at the next revalidation.</summary>
+    public bool IsDisabled { get; set; }
+
+    /// <summary>Set for seeded demo accounts outside Development and after a reset: the next sign-in goes to /account/password first.</summary>
+    public bool MustChangePassword { get; set; }
 }
 
 public static class Roles

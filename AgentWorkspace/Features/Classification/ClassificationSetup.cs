@@ -1,6 +1,7 @@
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Accounts;
 using AgentWorkspace.Features.Conversations;
+using AgentWorkspace.Features.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,8 @@ public static class ClassificationSetup
     {
         app.MapPost("/api/classify", Classify)
             .RequireAuthorization(AccountsSetup.ConnectorPolicy)
+            .RequireScope(ConnectorScopes.Ingest)
+            .RequireRateLimiting(SecuritySetup.ApiRateLimitPolicy)
             .WithTags("Connectors")
             .WithSummary("The classification hint for a text, without storing anything.");
     }

@@ -65,6 +65,8 @@ public sealed class KeywordTableEditor(IDbContextFactory<WorkspaceDbContext> dbF
 
     public async Task<List<KeywordRowError>> SaveAsync(IReadOnlyList<KeywordEntry> rows, string actor, CancellationToken ct = default)
     {
+        // Defence in depth: the page attribute is not the only check.
+        Security.WorkspaceCaller.Require(Accounts.Roles.TeamLead);
         var errors = Validate(rows);
         if (errors.Count > 0)
         {

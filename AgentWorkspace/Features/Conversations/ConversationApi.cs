@@ -2,6 +2,7 @@ using System.Text.Json;
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Accounts;
 using AgentWorkspace.Features.Classification;
+using AgentWorkspace.Features.Security;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Realtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,17 +16,20 @@ public static class ConversationApi
 {
     public static void MapConversationApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization(AccountsSetup.ConnectorPolicy).WithTags("Connectors");
+        var api = app.MapGroup("/api").RequireAuthorization(AccountsSetup.ConnectorPolicy).RequireRateLimiting(SecuritySetup.ApiRateLimitPolicy).WithTags("Connectors");
         api.MapPost("/messages", PostMessage)
+            .RequireScope(ConnectorScopes.Ingest)
             .Accepts<IngestRequestDoc>("application/json")
             .Produces<IngestResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .WithSummary("Deliver one customer message from a channel connector.");
-        api.MapGet("/conversations/{id:int}", GetConversation).WithSummary("A conversation with its messages, rules fired and timeline.");
+        api.MapGet("/conversations/{id:int}", GetConversation).RequireScope(ConnectorScopes.Read).WithSummary("A conversation with its messages, rules fired and timeline.");
         api.MapPost("/conversations/{id:int}/satisfaction", PostSatisfaction)
+            .RequireScope(ConnectorScopes.Satisfaction)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("The customer's answer to the satisfaction check (满意/不满意/未解决); 409 when no check of the current resolution awaits it.");
         api.MapPost("/tickets/{id:int}/feedback", PostTicketFeedback)
+            .RequireScope(ConnectorScopes.Tickets)
             .ProducesValidationProblem()
             .WithSummary("A department's answer to a collaboration ticket (问题协同单): stops its escalation and tells the conversation's owner.");
     }
@@ -125,7 +129,15 @@ public static class IngestRequest
         }
         using (doc)
         {
-            return Parse(doc.RootElement, maxTextLength);
+            try
+            {
+                return Parse(doc.RootElement, maxTextLength);
+            }
+            catch (InvalidOperationException)
+            {
+                // A property name that is not valid UTF-8.
+                return Fail("body", "The body is not valid UTF-8 JSON.");
+            }
         }
     }
 
@@ -193,7 +205,16 @@ public static class IngestRequest
             switch (property.Value.ValueKind)
             {
                 case JsonValueKind.String:
-                    return property.Value.GetString();
+                    try
+                    {
+                        return property.Value.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        // The bytes of this value are not valid UTF-8.
+                        errors.TryAdd(name, [$"{name} is not valid UTF-8 text."]);
+                        return null;
+                    }
                 case JsonValueKind.Number when name is "customerId" or "externalId":
                     return property.Value.GetRawText();
                 case JsonValueKind.Null:

@@ -61,6 +61,8 @@ public sealed class SlaPolicyEditor(IDbContextFactory<WorkspaceDbContext> dbFact
     /// <summary>Returns the validation errors; when there are any, nothing is written.</summary>
     public async Task<List<SlaValidationError>> SaveAsync(IReadOnlyCollection<SlaCell> cells, string actor, CancellationToken ct = default)
     {
+        // Defence in depth: the page attribute is not the only check.
+        Security.WorkspaceCaller.Require(Accounts.Roles.TeamLead);
         var errors = Validate(cells);
         if (errors.Count > 0)
         {

@@ -176,6 +176,8 @@ public sealed class TemplateLibrary(IDbContextFactory<WorkspaceDbContext> dbFact
 
     public async Task<string?> SaveForbiddenPhrasesAsync(IEnumerable<string> phrases, string actor, CancellationToken ct = default)
     {
+        // Defence in depth: the page attribute is not the only check.
+        Security.WorkspaceCaller.Require(Accounts.Roles.TeamLead);
         var cleaned = phrases.Select(p => p?.Trim() ?? "").Where(p => p.Length > 0).Distinct().ToList();
         if (cleaned.Any(p => p.Length > 50))
         {
@@ -197,6 +199,8 @@ public sealed class TemplateLibrary(IDbContextFactory<WorkspaceDbContext> dbFact
     /// <summary>Creates a template (id null) or adds a version. Nothing is written while anything is invalid.</summary>
     public async Task<TemplateSaveResult> SaveAsync(int? id, TemplateForm form, string actor, CancellationToken ct = default)
     {
+        // Defence in depth: the page attribute is not the only check.
+        Security.WorkspaceCaller.Require(Accounts.Roles.TeamLead);
         var errors = TemplateValidator.Validate(form.Parts, form.Scenario, await ForbiddenPhrasesAsync(ct));
         var nameError = ValidateName(form.Name);
         if (errors.Count > 0 || nameError is not null)
@@ -247,6 +251,8 @@ public sealed class TemplateLibrary(IDbContextFactory<WorkspaceDbContext> dbFact
     /// <summary>An old wording comes back as the newest version; history is never rewritten.</summary>
     public async Task<TemplateSaveResult> RestoreAsync(int id, int versionNumber, string actor, CancellationToken ct = default)
     {
+        // Defence in depth: the page attribute is not the only check.
+        Security.WorkspaceCaller.Require(Accounts.Roles.TeamLead);
         var found = await GetAsync(id, ct) ?? throw new KeyNotFoundException($"Template {id} does not exist.");
         var version = found.Versions.SingleOrDefault(v => v.Number == versionNumber) ?? throw new KeyNotFoundException($"Version {versionNumber} does not exist.");
         return await SaveAsync(id, TemplateForm.From(found.Template, version), actor, ct);
@@ -254,6 +260,8 @@ public sealed class TemplateLibrary(IDbContextFactory<WorkspaceDbContext> dbFact
 
     public async Task SetRetiredAsync(int id, bool retired, string actor, CancellationToken ct = default)
     {
+        // Defence in depth: the page attribute is not the only check.
+        Security.WorkspaceCaller.Require(Accounts.Roles.TeamLead);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var template = await db.Templates.SingleAsync(t => t.Id == id, ct);
         if (template.IsRetired == retired)

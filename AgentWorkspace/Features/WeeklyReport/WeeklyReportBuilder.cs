@@ -85,6 +85,8 @@ public sealed class WeeklyReportBuilder(IDbContextFactory<WorkspaceDbContext> db
     /// <summary>Compiles and keeps the week (replacing an earlier compilation of the same week).</summary>
     public async Task<WeeklyReportRecord> CompileAsync(DateTimeOffset weekStart, string actor, CancellationToken ct = default)
     {
+        // Defence in depth: the page attribute is not the only check.
+        Security.WorkspaceCaller.Require(Accounts.Roles.Supervisor, Accounts.Roles.TeamLead);
         var content = await BuildAsync(weekStart, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var record = await db.WeeklyReports.SingleOrDefaultAsync(r => r.WeekStart == weekStart, ct);
