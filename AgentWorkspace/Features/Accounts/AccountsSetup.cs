@@ -41,7 +41,6 @@ public static class AccountsSetup
             .AddEntityFrameworkStores<WorkspaceDbContext>()
             .AddClaimsPrincipalFactory<WorkspaceClaimsFactory>()
             .AddSignInManager()
-            .AddClaimsPrincipalFactory<WorkspaceClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         // Identity's stores want a scoped context; the rest of the app uses the factory.
         builder.Services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkspaceDbContext>>().CreateDbContext());

@@ -172,20 +172,3 @@ public sealed partial class TeamAdmin(UserManager<WorkspaceUser> users, IDbConte
     [GeneratedRegex(@"^[A-Za-z0-9._-]{3,64}$")]
     private static partial Regex UserNamePattern();
 }
-
-/// <summary>Adds the "must change password" mark to the sign-in, so the pipeline can send the user to /account/password first.</summary>
-public sealed class WorkspaceClaimsPrincipalFactory(UserManager<WorkspaceUser> users, RoleManager<IdentityRole> roles, Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<WorkspaceUser, IdentityRole>(users, roles, options)
-{
-    public const string MustChangePasswordClaim = "aw:must-change-password";
-
-    protected override async Task<System.Security.Claims.ClaimsIdentity> GenerateClaimsAsync(WorkspaceUser user)
-    {
-        var identity = await base.GenerateClaimsAsync(user);
-        if (user.MustChangePassword)
-        {
-            identity.AddClaim(new System.Security.Claims.Claim(MustChangePasswordClaim, "true"));
-        }
-        return identity;
-    }
-}

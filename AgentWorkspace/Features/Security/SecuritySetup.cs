@@ -152,7 +152,7 @@ public static class SecuritySetup
         {
             WorkspaceCaller.Current = http.User;
             // A seeded or reset password is shared knowledge: nothing else opens until it is changed.
-            if (http.User.HasClaim(c => c.Type == WorkspaceClaimsPrincipalFactory.MustChangePasswordClaim)
+            if (http.User.HasClaim(c => c.Type == WorkspaceClaims.MustChangePassword)
                 && HttpMethods.IsGet(http.Request.Method) && IsPage(http.Request.Path))
             {
                 http.Response.Redirect($"/account/password?returnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}");
