@@ -49,7 +49,7 @@ public sealed class SupervisorAndLeadPagesTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, "templates");
 
         await BrowserFixture.OpenAsync(page, "/settings/sla");
-        await Expect(page.GetByTestId("sla-Urgent-Chat")).ToHaveValueAsync("1");
+        await Expect(page.GetByTestId("sla-Urgent-Chat")).ToHaveValueAsync("5");
         await BrowserFixture.ScreenshotAsync(page, "sla");
     }
 }

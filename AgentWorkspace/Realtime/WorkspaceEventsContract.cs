@@ -36,7 +36,7 @@ public sealed record ConversationSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset? ClassifiedAt,
     bool ClassificationAutoAccepted,
-    DateTimeOffset FirstResponseDueAt,
+    DateTimeOffset? FirstResponseDueAt,
     DateTimeOffset? FirstRespondedAt,
     DateTimeOffset LastCustomerMessageAt,
     string? AssigneeUserName,
@@ -44,14 +44,15 @@ public sealed record ConversationSummary(
     string? EscalatedTo,
     string? SecondHandlingOwner,
     DateTimeOffset? SecondHandlingDueAt,
-    Guid Version)
+    Guid Version,
+    DateTimeOffset? ResolutionDueAt = null)
 {
     public bool IsOpen => Status is not (ConversationStatus.Resolved or ConversationStatus.Closed);
     public bool IsEscalated => EscalatedAt is not null && IsOpen;
     public bool IsClassified => ClassifiedAt is not null;
 
-    /// <summary>The due time the queue counts down to: first response, or second handling once that runs.</summary>
-    public DateTimeOffset DueAt => Status == ConversationStatus.SecondHandling && SecondHandlingDueAt is { } s
+    /// <summary>The due time the queue counts down to: first response, or second handling once that runs; null = no agent SLA.</summary>
+    public DateTimeOffset? DueAt => Status == ConversationStatus.SecondHandling && SecondHandlingDueAt is { } s
         ? s
         : FirstResponseDueAt;
 
@@ -82,7 +83,8 @@ public sealed record ConversationSummary(
         c.EscalatedTo,
         c.SecondHandlingOwner,
         c.SecondHandlingDueAt,
-        c.Version);
+        c.Version,
+        c.ResolutionDueAt);
 
     internal static IReadOnlyList<string> SplitList(string joined) =>
         string.IsNullOrEmpty(joined) ? [] : joined.Split('\n');

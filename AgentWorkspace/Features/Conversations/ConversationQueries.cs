@@ -21,7 +21,7 @@ public sealed record ConversationDetails(
     string? ClassifiedBy,
     bool ClassificationAutoAccepted,
     double? SecondsToClassify,
-    DateTimeOffset FirstResponseDueAt,
+    DateTimeOffset? FirstResponseDueAt,
     DateTimeOffset? ResolutionDueAt,
     DateTimeOffset? FirstRespondedAt,
     bool FirstResponseBreached,
@@ -115,7 +115,8 @@ public sealed class ConversationQueries(IDbContextFactory<WorkspaceDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Conversations.AsNoTracking().Include(c => c.Customer)
             .Where(c => c.Status != ConversationStatus.Resolved && c.Status != ConversationStatus.Closed)
-            .OrderBy(c => c.FirstResponseDueAt)
+            .OrderBy(c => c.FirstResponseDueAt == null)
+            .ThenBy(c => c.FirstResponseDueAt)
             .ToListAsync(ct);
         return [.. rows.Select(ConversationSummary.From)];
     }

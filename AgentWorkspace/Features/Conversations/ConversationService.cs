@@ -8,9 +8,14 @@ using Microsoft.Extensions.Options;
 
 namespace AgentWorkspace.Features.Conversations;
 
-public sealed record IngestCommand(Channel Channel, string CustomerId, string? CustomerName, string Text, string? ExternalId);
+/// <summary>
+/// One customer message. <paramref name="Vip"/> and <paramref name="Salutation"/>, when given, update the
+/// customer; <paramref name="AppointmentAt"/> is a face-to-face conversation's agreed time.
+/// </summary>
+public sealed record IngestCommand(Channel Channel, string CustomerId, string? CustomerName, string Text, string? ExternalId,
+    bool? Vip = null, string? Salutation = null, DateTimeOffset? AppointmentAt = null);
 
-public sealed record IngestResult(int ConversationId, long MessageId, DateTimeOffset FirstResponseDueAt, ClassificationResult Classification, bool Duplicate);
+public sealed record IngestResult(int ConversationId, long MessageId, DateTimeOffset? FirstResponseDueAt, ClassificationResult Classification, bool Duplicate);
 
 /// <summary>
 /// Every change to a conversation goes through here: it writes the database, records the step on
@@ -53,7 +58,6 @@ public sealed class ConversationService(
         }
 
         var now = time.GetUtcNow();
-        var classification = keywords.Current.Classify(command.Text, command.Channel);
         var customer = await db.Customers.SingleOrDefaultAsync(c => c.ExternalId == command.CustomerId, ct);
         if (customer is null)
         {
@@ -64,6 +68,10 @@ public sealed class ConversationService(
         {
             customer.Name = command.CustomerName;
         }
+        customer.IsVip = command.Vip ?? customer.IsVip;
+        customer.Salutation = command.Salutation ?? customer.Salutation;
+        // 用户价值 (seed 000 step 2): the hint already carries the VIP's extra level and says why.
+        var classification = keywords.Current.Classify(command.Text, command.Channel, customer.IsVip);
 
         var conversation = customer.Id == 0 ? null : await db.Conversations
             .Include(c => c.Customer)
@@ -83,7 +91,8 @@ public sealed class ConversationService(
                 CreatedAt = now,
             };
             ApplyHint(conversation, classification);
-            var due = policy.Compute(conversation.Priority, conversation.Channel, now);
+            conversation.AppointmentAt = command.AppointmentAt;
+            var due = policy.Compute(conversation.Priority, conversation.Channel, now, conversation.Category == Category.Complaint, conversation.AppointmentAt);
             conversation.FirstResponseDueAt = due.FirstResponseDueAt;
             conversation.ResolutionDueAt = due.ResolutionDueAt;
             db.Conversations.Add(conversation);
@@ -95,16 +104,26 @@ public sealed class ConversationService(
             if (merged is not null)
             {
                 ApplyHint(conversation, merged);
-                var due = policy.Compute(conversation.Priority, conversation.Channel, conversation.CreatedAt);
-                conversation.FirstResponseDueAt = Earlier(conversation.FirstResponseDueAt, due.FirstResponseDueAt);
+                var due = policy.Compute(conversation.Priority, conversation.Channel, conversation.CreatedAt, conversation.Category == Category.Complaint, conversation.AppointmentAt);
+                conversation.FirstResponseDueAt = conversation.AppointmentAt ?? Earlier(conversation.FirstResponseDueAt, due.FirstResponseDueAt);
                 conversation.ResolutionDueAt = due.ResolutionDueAt;
             }
+        }
+        if (!isNew && command.AppointmentAt is { } appointment && conversation.FirstRespondedAt is null)
+        {
+            // A (re)scheduled appointment is the face-to-face conversation's due time.
+            conversation.AppointmentAt = appointment;
+            conversation.FirstResponseDueAt = appointment;
         }
 
         conversation.Preview = FirstLine(command.Text);
         conversation.LastCustomerMessageAt = now;
         // The no-response clock runs from the oldest unanswered customer message.
-        conversation.NoResponseEscalationDueAt ??= now + Options.Escalation.NoResponseAfter;
+        // Self-service has no agent SLA, so nothing escalates for want of an agent's answer.
+        if (conversation.Channel != Channel.SelfService)
+        {
+            conversation.NoResponseEscalationDueAt ??= now + Options.Escalation.NoResponseAfter;
+        }
 
         var message = new Message
         {
@@ -174,7 +193,8 @@ public sealed class ConversationService(
         c.Ambiguous,
         ConversationSummary.SplitList(c.ClarifyingQuestions),
         c.NeedsCollaboration,
-        c.Agitated);
+        c.Agitated,
+        ClassificationReasons.Read(c.ClassificationReasons));
 
     private static void ApplyHint(Conversation c, ClassificationResult r)
     {
@@ -186,6 +206,7 @@ public sealed class ConversationService(
         c.ClarifyingQuestions = string.Join('\n', r.ClarifyingQuestions);
         c.NeedsCollaboration = r.NeedsCollaboration;
         c.Agitated = r.Agitated;
+        c.ClassificationReasons = ClassificationReasons.Write(r.Reasons);
         if (r.NeedsCollaboration && c.Status == ConversationStatus.New)
         {
             c.Status = ConversationStatus.AwaitingCollaboration;
@@ -282,7 +303,7 @@ public sealed class ConversationService(
     private async Task ApplyPriorityAsync(WorkspaceDbContext db, Conversation c, Priority priority, CancellationToken ct)
     {
         c.Priority = priority;
-        var due = (await SlaPolicy.LoadAsync(db, ct)).Compute(priority, c.Channel, c.CreatedAt);
+        var due = (await SlaPolicy.LoadAsync(db, ct)).Compute(priority, c.Channel, c.CreatedAt, c.Category == Category.Complaint, c.AppointmentAt);
         if (c.FirstRespondedAt is null)
         {
             c.FirstResponseDueAt = due.FirstResponseDueAt;
@@ -313,7 +334,7 @@ public sealed class ConversationService(
             if (c.FirstRespondedAt is null)
             {
                 c.FirstRespondedAt = now;
-                c.FirstResponseBreached = now > c.FirstResponseDueAt;
+                c.FirstResponseBreached = c.FirstResponseDueAt is { } due && now > due;
             }
             c.LastAgentMessageAt = now;
             c.NoResponseEscalationDueAt = null;
@@ -469,7 +490,7 @@ public sealed class ConversationService(
     internal static TimelineEntry Step(int conversationId, string kind, DateTimeOffset at, string actor, string? detail = null, string? ruleKey = null) =>
         new() { ConversationId = conversationId, Kind = kind, At = at, Actor = actor, Detail = detail, RuleKey = ruleKey };
 
-    private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is { } x && b is { } y ? (x < y ? x : y) : a ?? b;
 
     internal static string FirstLine(string text)
     {

@@ -7,7 +7,7 @@ namespace AgentWorkspace.Features.WallBoard;
 /// <summary>The columns a metric needs, and nothing else: reports and the board never load whole conversations.</summary>
 public sealed record MetricRow(
     DateTimeOffset CreatedAt,
-    DateTimeOffset FirstResponseDueAt,
+    DateTimeOffset? FirstResponseDueAt,
     DateTimeOffset? FirstRespondedAt,
     bool FirstResponseBreached,
     DateTimeOffset? ResolvedAt,
@@ -45,11 +45,13 @@ public sealed record MetricSet(
     public static MetricSet Of(IReadOnlyCollection<MetricRow> rows, DateTimeOffset now)
     {
         var responded = rows.Where(r => r.FirstRespondedAt is not null).ToList();
-        var within = responded.Count(r => !r.FirstResponseBreached);
+        // Compliance is judged only where an agent SLA applies (self-service has none).
+        var respondedWithTarget = responded.Where(r => r.FirstResponseDueAt is not null).ToList();
+        var within = respondedWithTarget.Count(r => !r.FirstResponseBreached);
         // Still waiting past the due time counts against compliance now, not only once answered.
         var breachedWaiting = rows.Count(r => r.FirstRespondedAt is null && r.FirstResponseDueAt < now
             && r.Status is not (ConversationStatus.Resolved or ConversationStatus.Closed));
-        var judged = responded.Count + breachedWaiting;
+        var judged = respondedWithTarget.Count + breachedWaiting;
         TimeSpan? average = responded.Count == 0 ? null
             : TimeSpan.FromTicks((long)responded.Average(r => (r.FirstRespondedAt!.Value - r.CreatedAt).Ticks));
         var resolved = rows.Where(r => r.ResolvedAt is not null).ToList();

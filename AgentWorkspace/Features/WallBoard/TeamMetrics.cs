@@ -78,9 +78,11 @@ public sealed class TeamMetrics(IDbContextFactory<WorkspaceDbContext> dbFactory,
             Enum.GetValues<Channel>().ToDictionary(ch => ch, ch => open.Count(c => c.Channel == ch)),
             open.Count(c => c.AssigneeUserName is null),
             waiting.Count == 0 ? null : now - waiting.Min(c => c.CreatedAt),
-            waiting.Count(c => c.FirstResponseDueAt >= now && SlaCountdown.IsAtRisk(c.CreatedAt, c.FirstResponseDueAt, now)),
+            waiting.Count(c => c.FirstResponseDueAt is { } due && due >= now && SlaCountdown.IsAtRisk(c.CreatedAt, due, now)),
             waiting.Count(c => c.FirstResponseDueAt < now),
-            [.. waiting.OrderBy(c => c.FirstResponseDueAt).Take(5).Select(c => new UrgentItem(c.Id, c.Customer, c.Channel, c.Priority, c.Preview, c.CreatedAt, c.FirstResponseDueAt))],
+            // Self-service has no agent SLA: it never appears among the most pressing.
+            [.. waiting.Where(c => c.FirstResponseDueAt is not null).OrderBy(c => c.FirstResponseDueAt).Take(5)
+                .Select(c => new UrgentItem(c.Id, c.Customer, c.Channel, c.Priority, c.Preview, c.CreatedAt, c.FirstResponseDueAt!.Value))],
             escalations,
             MetricSet.Of(today, now),
             open.Count(c => c.Status == ConversationStatus.SecondHandling),
