@@ -13,7 +13,7 @@ public static class AccuracyHarness
 {
     public static void Run(string? path)
     {
-        path ??= Path.Combine(AppContext.BaseDirectory, "classifier-evaluation.tsv");
+        path = Path.Combine(AppContext.BaseDirectory, path ?? "classifier-evaluation.tsv");
         List<EvaluationCase> cases;
         using (var reader = File.OpenText(path))
         {
