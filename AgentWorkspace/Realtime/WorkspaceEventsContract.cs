@@ -45,7 +45,8 @@ public sealed record ConversationSummary(
     string? SecondHandlingOwner,
     DateTimeOffset? SecondHandlingDueAt,
     Guid Version,
-    DateTimeOffset? ResolutionDueAt = null)
+    DateTimeOffset? ResolutionDueAt = null,
+    IReadOnlyList<ClassificationReason>? Reasons = null)
 {
     public bool IsOpen => Status is not (ConversationStatus.Resolved or ConversationStatus.Closed);
     public bool IsEscalated => EscalatedAt is not null && IsOpen;
@@ -84,7 +85,8 @@ public sealed record ConversationSummary(
         c.SecondHandlingOwner,
         c.SecondHandlingDueAt,
         c.Version,
-        c.ResolutionDueAt);
+        c.ResolutionDueAt,
+        ClassificationReasons.Read(c.ClassificationReasons));
 
     internal static IReadOnlyList<string> SplitList(string joined) =>
         string.IsNullOrEmpty(joined) ? [] : joined.Split('\n');
