@@ -35,7 +35,7 @@ public static class KeywordTableDefaults
             "物流", "发货", "快递", "没收到", "还没到", "配送", "签收", "运单", "订单状态", "包裹", "到货", "送到", "派送", "取件"),
         .. Rows(KeywordKind.Topic, Category.Consultation, "refund", null, 2, "退款", "退货", "退钱", "到账", "换货"),
         .. Rows(KeywordKind.Topic, Category.Consultation, "membership", null, 2, "会员", "积分", "权益", "续费", "等级"),
-        .. Rows(KeywordKind.Topic, Category.Consultation, "payment", null, 2, "支付", "付款", "扣", "付不了", "余额"),
+        .. Rows(KeywordKind.Topic, Category.Consultation, "payment", null, 2, "支付", "付款", "扣款", "扣钱", "扣了", "扣费", "被扣", "扣两次", "付不了", "余额"),
         .. Rows(KeywordKind.Topic, Category.Consultation, "coupon", null, 2, "优惠券", "满减", "优惠码", "红包", "折扣"),
         .. Rows(KeywordKind.Topic, Category.TechnicalSupport, "login", null, 2, "登录", "登陆", "密码", "验证码"),
         .. Rows(KeywordKind.Topic, Category.TechnicalSupport, "malfunction", null, 3, "闪退", "故障", "打不开", "卡顿", "卡死", "崩溃", "白屏", "bug", "很卡"),

@@ -91,6 +91,25 @@ public sealed class KeywordTableEditor(IDbContextFactory<WorkspaceDbContext> dbF
         }
     }
 
+    /// <summary>A hash of every row's fields, so the editor rebuilds its try-it classifier only after an edit.</summary>
+    public static int Signature(IEnumerable<KeywordEntry> rows)
+    {
+        var hash = new HashCode();
+        foreach (var r in rows)
+        {
+            hash.Add(r.Keyword);
+            hash.Add(r.Kind);
+            hash.Add(r.Category);
+            hash.Add(r.Topic);
+            hash.Add(r.Priority);
+            hash.Add(r.ClarifyingQuestions);
+            hash.Add(r.Weight);
+            hash.Add(r.Window);
+            hash.Add(r.Negations);
+        }
+        return hash.ToHashCode();
+    }
+
     /// <summary>The "try it" box: classify with the table as edited, before saving.</summary>
     public static ClassificationResult Try(IEnumerable<KeywordEntry> rows, string text, bool vip = false) =>
         Classifier.Build(rows).Classify(text ?? "", Conversations.Channel.Chat, vip);

@@ -45,7 +45,7 @@ public sealed record ConversationDetails(
     IReadOnlyList<TicketView> CollaborationTickets,
     IReadOnlyList<EarlierConversation> EarlierConversations);
 
-public sealed record CustomerView(int Id, string ExternalId, string? Name, bool IsVip);
+public sealed record CustomerView(int Id, string ExternalId, string? Name, bool IsVip, string? Salutation = null);
 
 public sealed record TimelineView(string Kind, DateTimeOffset At, string Actor, string? Detail);
 
@@ -81,7 +81,7 @@ public sealed class ConversationQueries(IDbContextFactory<WorkspaceDbContext> db
             .Select(x => new EarlierConversation(x.Id, x.Channel, x.Status, x.Category, x.Preview, x.CreatedAt, x.Resolution, x.Satisfaction))
             .ToListAsync(ct);
         var details = new ConversationDetails(
-            c.Id, c.Status, c.Channel, new CustomerView(c.Customer.Id, c.Customer.ExternalId, c.Customer.Name, c.Customer.IsVip),
+            c.Id, c.Status, c.Channel, new CustomerView(c.Customer.Id, c.Customer.ExternalId, c.Customer.Name, c.Customer.IsVip, c.Customer.Salutation),
             ConversationService.StoredClassification(c), c.Category, c.Topic, c.Priority,
             c.CreatedAt, c.ClassifiedAt, c.ClassifiedBy, c.ClassificationAutoAccepted, c.SecondsToClassify,
             c.FirstResponseDueAt, c.ResolutionDueAt, c.FirstRespondedAt, c.FirstResponseBreached, c.AssigneeUserName,
