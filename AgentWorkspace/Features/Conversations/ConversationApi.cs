@@ -45,13 +45,21 @@ public static class ConversationApi
         await queries.DetailsAsync(id, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<ConversationSummary>, NotFound, ValidationProblem>> PostSatisfaction(
-        int id, SatisfactionRequest body, EscalationService escalations, CancellationToken ct)
+        int id, SatisfactionRequest body, EscalationService escalations, ConversationService conversations, CancellationToken ct)
     {
         if (SatisfactionRequest.Parse(body.Answer) is not { } answer)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answer"] = ["answer must be 满意, 不满意 or 未解决 (or Satisfied, Unsatisfied, Unresolved)."] });
         }
+        if (body.Nps is < 0 or > 10)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["nps"] = ["nps is optional and, when given, a whole number from 0 to 10."] });
+        }
         var outcome = await escalations.AnswerSatisfactionAsync(id, answer, ct);
+        if (outcome.Kind == ActionKind.Done && body.Nps is { } nps)
+        {
+            outcome = await conversations.RecordNpsAsync(id, nps, ct) is { Kind: ActionKind.Done } recorded ? recorded : outcome;
+        }
         return outcome.Kind switch
         {
             ActionKind.NotFound => TypedResults.NotFound(),
@@ -66,7 +74,8 @@ public sealed record IngestResponse(int ConversationId, long MessageId, DateTime
 /// <summary>For the OpenAPI document only; the body is parsed by hand so every error names its field.</summary>
 public sealed record IngestRequestDoc(string Channel, string CustomerId, string? CustomerName, string Text, string? ExternalId, bool? Vip, string? Salutation, DateTimeOffset? AppointmentAt);
 
-public sealed record SatisfactionRequest(string? Answer)
+/// <summary>The customer's 满意/不满意/未解决, and optionally the 0–10 recommendation score (NPS).</summary>
+public sealed record SatisfactionRequest(string? Answer, int? Nps = null)
 {
     public static SatisfactionAnswer? Parse(string? answer) => answer?.Trim() switch
     {

@@ -213,6 +213,18 @@ public sealed class ConversationService(
         }
     }
 
+    /// <summary>The optional 0–10 answer given with the satisfaction check (seed 001 NPS); the latest answer counts.</summary>
+    public Task<ActionOutcome> RecordNpsAsync(int id, int score, CancellationToken ct = default) =>
+        ChangeAsync(id, "customer", ct, (c, _) =>
+        {
+            if (score is < 0 or > 10)
+            {
+                return ActionOutcome.Rejected("nps-range");
+            }
+            c.NpsScore = score;
+            return ActionOutcome.Done("nps-recorded", score.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        });
+
     // ---- Agent actions -------------------------------------------------------------------
 
     /// <summary>One click. Two agents at once: the concurrency token lets exactly one win.</summary>

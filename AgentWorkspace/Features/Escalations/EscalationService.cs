@@ -21,6 +21,9 @@ public sealed class EscalationService(
     ILogger<EscalationService> logger)
 {
     public const string SatisfactionQuestion = "您的问题已解决，请问对本次服务是否满意?";
+
+    /// <summary>Seed 001 NPS: an optional 0–10 question after 满意/不满意; the answer comes back as <c>nps</c>.</summary>
+    public const string NpsQuestion = "（可选）您有多大可能向朋友推荐我们？请打 0–10 分。";
     public static readonly IReadOnlyList<string> SatisfactionAnswers = ["满意", "不满意", "未解决"];
 
     private WorkspaceOptions Options => options.Value;
@@ -215,7 +218,7 @@ public sealed class EscalationService(
             return;
         }
         c.SatisfactionCheckSentAt = now;
-        var message = new Message { ConversationId = c.Id, AuthorKind = AuthorKind.System, AuthorName = "system", Text = SatisfactionQuestion, CreatedAt = now };
+        var message = new Message { ConversationId = c.Id, AuthorKind = AuthorKind.System, AuthorName = "system", Text = SatisfactionQuestion + "\n" + NpsQuestion, CreatedAt = now };
         db.Messages.Add(message);
         var ruleKey = $"satisfaction:{id}:{c.ResolveCount}";
         db.Timeline.Add(ConversationService.Step(c.Id, "satisfaction-check-sent", now, "system", c.Channel.ToString(), ruleKey));

@@ -31,7 +31,8 @@ public sealed record BoardSnapshot(
     MetricSet Today,
     int SecondHandlingBacklog,
     IReadOnlyList<AgentLoad> Agents,
-    IReadOnlyList<HourCount> Hours);
+    IReadOnlyList<HourCount> Hours,
+    IReadOnlyDictionary<Channel, TimeSpan?>? AverageFirstResponseByChannel = null);
 
 /// <summary>
 /// The figures behind the wall board and the reports. Every query is bounded: the open set (indexed
@@ -87,7 +88,8 @@ public sealed class TeamMetrics(IDbContextFactory<WorkspaceDbContext> dbFactory,
             MetricSet.Of(today, now),
             open.Count(c => c.Status == ConversationStatus.SecondHandling),
             agents,
-            hours);
+            hours,
+            MetricSet.AverageFirstResponseByChannel(today));
     }
 
     /// <summary>Arrivals and first responses per hour of the team's day, in one pass over today's rows.</summary>
@@ -162,6 +164,8 @@ public sealed class TeamMetrics(IDbContextFactory<WorkspaceDbContext> dbFactory,
             c.Priority,
             c.Channel,
             c.Category,
-            c.Status)).ToListAsync(ct);
+            c.Status,
+            c.ResolutionDueAt,
+            c.NpsScore)).ToListAsync(ct);
     }
 }
