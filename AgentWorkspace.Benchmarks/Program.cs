@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 //   latency [clients] [rate] [seconds]  ingest → hub client latency vs a bare hub broadcast
 //   jobs [count] [rate]                 how late Hangfire jobs fire after their due time
 //   board [historical] [open] [runs]    what one wall-board update costs over a large history
+//   accuracy [file]                     the classifier against the labelled evaluation set
 switch (args.FirstOrDefault())
 {
     case "latency":
@@ -16,6 +17,9 @@ switch (args.FirstOrDefault())
         break;
     case "board":
         await BoardCostHarness.RunAsync(Arg(1, 100_000), Arg(2, 500), Arg(3, 50));
+        break;
+    case "accuracy":
+        AccuracyHarness.Run(args.ElementAtOrDefault(1));
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(ClassifierBenchmarks).Assembly).Run(args.SkipWhile(a => a == "classifier").ToArray());

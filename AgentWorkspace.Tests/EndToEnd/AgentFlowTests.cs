@@ -33,7 +33,9 @@ public sealed class AgentFlowTests(BrowserFixture browser)
         await agent.GetByTestId("template-insert").First.ClickAsync();
         var reply = agent.GetByTestId("reply-input");
         await Expect(reply).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("230518101"));
-        await Expect(reply).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("王先生/女士"));
+        // No salutation from the connector: a neutral 您好, never the literal “先生/女士” (issue #12).
+        await Expect(reply).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^您好！"));
+        await Expect(reply).Not.ToHaveValueAsync(new System.Text.RegularExpressions.Regex("先生/女士"));
         await Expect(agent.GetByTestId("unfilled-variable")).ToBeVisibleAsync();
         await Expect(agent.GetByTestId("send")).ToBeDisabledAsync();
         await BrowserFixture.ScreenshotAsync(agent, "conversation-template");

@@ -202,9 +202,11 @@ public class WorkspaceApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 }
 
-public sealed record IngestReply(int ConversationId, long MessageId, DateTimeOffset FirstResponseDueAt, ClassificationReply Classification, bool Duplicate);
+public sealed record IngestReply(int ConversationId, long MessageId, DateTimeOffset? FirstResponseDueAt, ClassificationReply Classification, bool Duplicate);
 
-public sealed record ClassificationReply(string Category, string? Topic, string Priority, string[] MatchedKeywords, bool Ambiguous, string[] ClarifyingQuestions, bool NeedsCollaboration, bool Agitated);
+public sealed record ClassificationReply(string Category, string? Topic, string Priority, string[] MatchedKeywords, bool Ambiguous, string[] ClarifyingQuestions, bool NeedsCollaboration, bool Agitated, ReasonReply[]? Reasons = null);
+
+public sealed record ReasonReply(string Field, string Value, string Source, string? Evidence);
 
 public static class Json
 {

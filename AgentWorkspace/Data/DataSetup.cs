@@ -1,3 +1,4 @@
+using AgentWorkspace.Features;
 using AgentWorkspace.Features.Accounts;
 using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Sla;
@@ -5,6 +6,7 @@ using AgentWorkspace.Features.Templates;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace AgentWorkspace.Data;
 
@@ -59,17 +61,25 @@ public static class DataSetup
         {
             await db.Database.MigrateAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            await SeedReferenceDataAsync(db, services.GetRequiredService<TimeProvider>());
+            await SeedReferenceDataAsync(db, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IOptions<WorkspaceOptions>>().Value.TimeZone);
         }
         await services.GetRequiredService<AccountSeeder>().SeedAsync();
         await services.GetRequiredService<KeywordTableLoader>().ReloadAsync();
     }
 
-    private static async Task SeedReferenceDataAsync(WorkspaceDbContext db, TimeProvider time)
+    private static async Task SeedReferenceDataAsync(WorkspaceDbContext db, TimeProvider time, string teamZone)
     {
         if (!await db.SlaPolicy.AnyAsync())
         {
             db.SlaPolicy.AddRange(SlaPolicy.Defaults.Rows());
+        }
+        if (!await db.ChannelSlaTargets.AnyAsync())
+        {
+            db.ChannelSlaTargets.AddRange(ChannelSlaTarget.Defaults());
+        }
+        if (!await db.TeamCalendars.AnyAsync())
+        {
+            db.TeamCalendars.Add(new TeamCalendar { TimeZone = teamZone });
         }
         if (!await db.Keywords.AnyAsync())
         {

@@ -22,6 +22,8 @@ public sealed class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> opti
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
     public DbSet<SlaPolicyRow> SlaPolicy => Set<SlaPolicyRow>();
     public DbSet<KeywordEntry> Keywords => Set<KeywordEntry>();
+    public DbSet<ChannelSlaTarget> ChannelSlaTargets => Set<ChannelSlaTarget>();
+    public DbSet<TeamCalendar> TeamCalendars => Set<TeamCalendar>();
     public DbSet<ResponseTemplate> Templates => Set<ResponseTemplate>();
     public DbSet<TemplateVersion> TemplateVersions => Set<TemplateVersion>();
     public DbSet<TemplateUsage> TemplateUsages => Set<TemplateUsage>();
@@ -41,6 +43,7 @@ public sealed class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> opti
             e.HasIndex(c => c.ExternalId).IsUnique();
             e.Property(c => c.ExternalId).HasMaxLength(128);
             e.Property(c => c.Name).HasMaxLength(100);
+            e.Property(c => c.Salutation).HasMaxLength(4);
         });
 
         builder.Entity<Conversation>(e =>
@@ -83,6 +86,17 @@ public sealed class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> opti
             e.Property(r => r.Priority).HasConversion<string>().HasMaxLength(8);
             e.Property(r => r.Channel).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(r => new { r.Priority, r.Channel }).IsUnique();
+        });
+
+        builder.Entity<ChannelSlaTarget>(e =>
+        {
+            e.Property(r => r.Channel).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(r => r.Channel).IsUnique();
+        });
+        builder.Entity<TeamCalendar>(e =>
+        {
+            e.Property(c => c.TimeZone).HasMaxLength(64);
+            e.Property(c => c.WorkDays).HasMaxLength(7);
         });
 
         builder.Entity<KeywordEntry>(e =>

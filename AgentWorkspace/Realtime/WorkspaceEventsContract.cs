@@ -1,4 +1,5 @@
 using AgentWorkspace.Features;
+using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Sla;
 
@@ -36,7 +37,7 @@ public sealed record ConversationSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset? ClassifiedAt,
     bool ClassificationAutoAccepted,
-    DateTimeOffset FirstResponseDueAt,
+    DateTimeOffset? FirstResponseDueAt,
     DateTimeOffset? FirstRespondedAt,
     DateTimeOffset LastCustomerMessageAt,
     string? AssigneeUserName,
@@ -45,14 +46,16 @@ public sealed record ConversationSummary(
     string? SecondHandlingOwner,
     DateTimeOffset? SecondHandlingDueAt,
     long Version,
-    DateTimeOffset? ReviewRequestedAt = null)
+    DateTimeOffset? ReviewRequestedAt = null,
+    DateTimeOffset? ResolutionDueAt = null,
+    IReadOnlyList<ClassificationReason>? Reasons = null)
 {
     public bool IsOpen => Status is not (ConversationStatus.Resolved or ConversationStatus.Closed);
     public bool IsEscalated => EscalatedAt is not null && IsOpen;
     public bool IsClassified => ClassifiedAt is not null;
 
-    /// <summary>The due time the queue counts down to: first response, or second handling once that runs.</summary>
-    public DateTimeOffset DueAt => Status == ConversationStatus.SecondHandling && SecondHandlingDueAt is { } s
+    /// <summary>The due time the queue counts down to: first response, or second handling once that runs; null = no agent SLA.</summary>
+    public DateTimeOffset? DueAt => Status == ConversationStatus.SecondHandling && SecondHandlingDueAt is { } s
         ? s
         : FirstResponseDueAt;
 
@@ -87,7 +90,9 @@ public sealed record ConversationSummary(
         c.SecondHandlingOwner,
         c.SecondHandlingDueAt,
         c.Version,
-        c.ReviewRequestedAt);
+        c.ReviewRequestedAt,
+        c.ResolutionDueAt,
+        ClassificationReasons.Read(c.ClassificationReasons));
 
     internal static IReadOnlyList<string> SplitList(string joined) =>
         string.IsNullOrEmpty(joined) ? [] : joined.Split('\n');

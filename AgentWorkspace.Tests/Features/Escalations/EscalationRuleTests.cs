@@ -84,7 +84,7 @@ public sealed class EscalationRuleTests(FakeClockApp app) : IClassFixture<FakeCl
         Assert.NotNull(c.SatisfactionCheckSentAt);
         await using var db = app.Db();
         var system = await db.Messages.Where(m => m.ConversationId == c.Id && m.AuthorKind == AuthorKind.System).ToListAsync();
-        Assert.Equal(AgentWorkspace.Features.Escalations.Rules.SatisfactionCheckRule.Question, Assert.Single(system).Text);
+        Assert.Equal(AgentWorkspace.Features.Escalations.Rules.SatisfactionCheckRule.Question + "\n" + AgentWorkspace.Features.Escalations.Rules.SatisfactionCheckRule.NpsQuestion, Assert.Single(system).Text);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class JobsTests(ShortRulesApp app) : IClassFixture<ShortRulesApp>
         await app.Get<ConversationService>().ResolveAsync(posted.ConversationId, "agent1");
 
         var sent = await PollAsync(posted.ConversationId, c => c.GetProperty("satisfactionCheckSentAt").ValueKind != JsonValueKind.Null, TimeSpan.FromSeconds(15));
-        Assert.Contains(sent.GetProperty("messages").EnumerateArray(), m => m.GetProperty("text").GetString() == "您的问题已解决，请问对本次服务是否满意?");
+        Assert.Contains(sent.GetProperty("messages").EnumerateArray(), m => m.GetProperty("text").GetString()!.StartsWith("您的问题已解决，请问对本次服务是否满意?", StringComparison.Ordinal));
 
         using var client = app.ApiClient();
         var answer = await client.PostAsJsonAsync($"/api/conversations/{posted.ConversationId}/satisfaction", new { answer = "不满意" });

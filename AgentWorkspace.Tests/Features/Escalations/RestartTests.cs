@@ -47,8 +47,9 @@ public sealed class RestartTests
             {
                 var waiting = await check.Conversations.SingleAsync(c => c.Id == waitingId);
                 Assert.Null(waiting.EscalatedAt);
-                // On a loaded machine the due time may already have passed: then there is nothing to wait for.
-                await Task.Delay(TimeSpan.FromTicks(Math.Max(0, (waiting.NoResponseEscalationDueAt!.Value - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1)).Ticks)));
+                // On a loaded machine the due time may already have passed: never a negative delay.
+                var untilDue = waiting.NoResponseEscalationDueAt!.Value - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1);
+                await Task.Delay(untilDue > TimeSpan.Zero ? untilDue : TimeSpan.Zero);
             }
 
             using (var second = await AppProcess.StartAsync(Options(db)))

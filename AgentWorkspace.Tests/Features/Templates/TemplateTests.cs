@@ -24,10 +24,10 @@ public sealed class TemplateContextTests
     [Theory]
     [InlineData("王芳", CustomerGender.Female, "王女士")]
     [InlineData("张伟", CustomerGender.Male, "张先生")]
-    [InlineData("李娜", CustomerGender.Unknown, "李先生/女士")]
+    [InlineData("李娜", CustomerGender.Unknown, null)]
     [InlineData("欧阳明", CustomerGender.Male, "欧阳先生")]
     [InlineData("Tom", CustomerGender.Male, "Tom")]
-    public void Salutation_uses_the_surname_with_xiansheng_or_nvshi(string name, CustomerGender gender, string expected) =>
+    public void Salutation_uses_the_surname_with_xiansheng_or_nvshi(string name, CustomerGender gender, string? expected) =>
         Assert.Equal(expected, TemplateContextBuilder.Salutation(name, gender));
 
     [Fact]

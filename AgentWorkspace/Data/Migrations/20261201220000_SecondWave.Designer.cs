@@ -199,6 +199,9 @@ namespace AgentWorkspace.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Negations")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Priority")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
@@ -207,6 +210,9 @@ namespace AgentWorkspace.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Window")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -282,6 +288,9 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<bool>("Ambiguous")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AppointmentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AssigneeUserName")
                         .HasColumnType("TEXT");
 
@@ -304,6 +313,10 @@ namespace AgentWorkspace.Data.Migrations
 
                     b.Property<bool>("ClassificationAutoAccepted")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClassificationReasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ClassifiedAt")
                         .HasColumnType("INTEGER");
@@ -336,7 +349,7 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<bool>("FirstResponseBreached")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("FirstResponseDueAt")
+                    b.Property<long?>("FirstResponseDueAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastAgentMessageAt")
@@ -359,6 +372,9 @@ namespace AgentWorkspace.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("NoResponseEscalationDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NpsScore")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Preview")
@@ -468,6 +484,10 @@ namespace AgentWorkspace.Data.Migrations
 
                     b.Property<string>("Name")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Salutation")
+                        .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -634,6 +654,37 @@ namespace AgentWorkspace.Data.Migrations
                     b.ToTable("Timeline");
                 });
 
+            modelBuilder.Entity("AgentWorkspace.Features.Sla.ChannelSlaTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ComplaintMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("ComplaintWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ConsultationMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("UrgentComplaintMinutes")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel")
+                        .IsUnique();
+
+                    b.ToTable("ChannelSlaTargets");
+                });
+
             modelBuilder.Entity("AgentWorkspace.Features.Sla.SlaPolicyRow", b =>
                 {
                     b.Property<int>("Id")
@@ -662,6 +713,37 @@ namespace AgentWorkspace.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("SlaPolicy");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Sla.TeamCalendar", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkDays")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("WorkEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("WorkStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TeamCalendars");
                 });
 
             modelBuilder.Entity("AgentWorkspace.Features.Templates.ForbiddenPhrase", b =>

@@ -20,6 +20,18 @@ namespace AgentWorkspace.Data.Migrations
                 table: "Notifications");
 
             migrationBuilder.AddColumn<string>(
+                name: "Negations",
+                table: "Keywords",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Window",
+                table: "Keywords",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "AcknowledgedBy",
                 table: "Escalations",
                 type: "TEXT",
@@ -44,6 +56,13 @@ namespace AgentWorkspace.Data.Migrations
                 nullable: false,
                 defaultValue: "");
 
+            migrationBuilder.AddColumn<string>(
+                name: "Salutation",
+                table: "Customers",
+                type: "TEXT",
+                maxLength: 4,
+                nullable: true);
+
             migrationBuilder.AlterColumn<long>(
                 name: "Version",
                 table: "Conversations",
@@ -51,6 +70,33 @@ namespace AgentWorkspace.Data.Migrations
                 nullable: false,
                 oldClrType: typeof(Guid),
                 oldType: "TEXT");
+
+            migrationBuilder.AlterColumn<long>(
+                name: "FirstResponseDueAt",
+                table: "Conversations",
+                type: "INTEGER",
+                nullable: true,
+                oldClrType: typeof(long),
+                oldType: "INTEGER");
+
+            migrationBuilder.AddColumn<long>(
+                name: "AppointmentAt",
+                table: "Conversations",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ClassificationReasons",
+                table: "Conversations",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "NpsScore",
+                table: "Conversations",
+                type: "INTEGER",
+                nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "ReviewRequestedAt",
@@ -98,6 +144,23 @@ namespace AgentWorkspace.Data.Migrations
                 defaultValue: false);
 
             migrationBuilder.CreateTable(
+                name: "ChannelSlaTargets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ConsultationMinutes = table.Column<double>(type: "REAL", nullable: true),
+                    ComplaintMinutes = table.Column<double>(type: "REAL", nullable: true),
+                    ComplaintWorkingDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    UrgentComplaintMinutes = table.Column<double>(type: "REAL", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelSlaTargets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConnectorKeys",
                 columns: table => new
                 {
@@ -131,6 +194,29 @@ namespace AgentWorkspace.Data.Migrations
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "TeamCalendars",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    WorkStart = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    WorkEnd = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    WorkDays = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Holidays = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TeamCalendars", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelSlaTargets_Channel",
+                table: "ChannelSlaTargets",
+                column: "Channel",
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_ConnectorKeys_Hash",
                 table: "ConnectorKeys",
@@ -142,10 +228,24 @@ namespace AgentWorkspace.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ChannelSlaTargets");
+
+            migrationBuilder.DropTable(
                 name: "ConnectorKeys");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "TeamCalendars");
+
+            migrationBuilder.DropColumn(
+                name: "Negations",
+                table: "Keywords");
+
+            migrationBuilder.DropColumn(
+                name: "Window",
+                table: "Keywords");
 
             migrationBuilder.DropColumn(
                 name: "AcknowledgedBy",
@@ -162,6 +262,22 @@ namespace AgentWorkspace.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "RaisedBy",
                 table: "Escalations");
+
+            migrationBuilder.DropColumn(
+                name: "Salutation",
+                table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "AppointmentAt",
+                table: "Conversations");
+
+            migrationBuilder.DropColumn(
+                name: "ClassificationReasons",
+                table: "Conversations");
+
+            migrationBuilder.DropColumn(
+                name: "NpsScore",
+                table: "Conversations");
 
             migrationBuilder.DropColumn(
                 name: "ReviewRequestedAt",
@@ -211,6 +327,16 @@ namespace AgentWorkspace.Data.Migrations
                 nullable: false,
                 oldClrType: typeof(long),
                 oldType: "INTEGER");
+
+            migrationBuilder.AlterColumn<long>(
+                name: "FirstResponseDueAt",
+                table: "Conversations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L,
+                oldClrType: typeof(long),
+                oldType: "INTEGER",
+                oldNullable: true);
         }
     }
 }

@@ -124,4 +124,27 @@ public sealed class KeywordAutomaton
         }
         return count;
     }
+
+    /// <summary>
+    /// One pass over already folded <paramref name="text"/> recording every occurrence (keyword index
+    /// and the position of its last character), in order of end position, up to the span's length.
+    /// Combination rules need positions and repeats; the plain keyword list only needs <see cref="Scan"/>.
+    /// </summary>
+    public int ScanAll(ReadOnlySpan<char> text, Span<KeywordHit> found)
+    {
+        var count = 0;
+        var current = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            current = _delta[current * _columns + _alphabet[text[i]]];
+            for (var o = _outputStart[current]; o < _outputStart[current + 1] && count < found.Length; o++)
+            {
+                found[count++] = new KeywordHit(_outputs[o], i);
+            }
+        }
+        return count;
+    }
 }
+
+/// <summary>An occurrence of keyword <see cref="Keyword"/> ending at (and including) <see cref="End"/>.</summary>
+public readonly record struct KeywordHit(int Keyword, int End);

@@ -25,6 +25,14 @@ public enum KeywordKind
 
     /// <summary>Complex or cross-department: mark 待协同 for the supervisor.</summary>
     Collaboration,
+
+    /// <summary>
+    /// A combination rule: <see cref="KeywordEntry.Keyword"/> holds term sets written
+    /// <c>支付失败|扣款 + 订单取消|被取消</c> ("+" between sets, "|" between alternatives). It fires when one
+    /// term of every set occurs within <see cref="KeywordEntry.Window"/> characters, in any order, and no
+    /// term of <see cref="KeywordEntry.Negations"/> is nearby; then it adds its category, topic and priority.
+    /// </summary>
+    Combination,
 }
 
 /// <summary>One row of the keyword table a team lead edits. Keywords are written in Simplified script.</summary>
@@ -41,4 +49,10 @@ public sealed class KeywordEntry
     public string? ClarifyingQuestions { get; set; }
 
     public int Weight { get; set; } = 1;
+
+    /// <summary>For <see cref="KeywordKind.Combination"/> rows: the largest span, in characters, that may hold all the sets' terms.</summary>
+    public int? Window { get; set; }
+
+    /// <summary>For <see cref="KeywordKind.Combination"/> rows: terms ("|" between them) that cancel the rule when found near its span.</summary>
+    public string? Negations { get; set; }
 }

@@ -14,6 +14,7 @@ public sealed record KeywordRowError(int Row, string Key);
 public sealed class KeywordTableEditor(IDbContextFactory<WorkspaceDbContext> dbFactory, KeywordTableLoader loader, TimeProvider time)
 {
     public const int MaxKeywordLength = 30;
+    public const int MaxRuleLength = 300;
 
     public async Task<List<KeywordEntry>> LoadAsync(CancellationToken ct = default)
     {
@@ -30,6 +31,10 @@ public sealed class KeywordTableEditor(IDbContextFactory<WorkspaceDbContext> dbF
             if (string.IsNullOrWhiteSpace(r.Keyword))
             {
                 errors.Add(new(i, "keyword-required"));
+            }
+            else if (r.Kind == KeywordKind.Combination)
+            {
+                ValidateRule(r, i, errors);
             }
             else if (r.Keyword.Trim().Length > MaxKeywordLength)
             {
@@ -59,9 +64,55 @@ public sealed class KeywordTableEditor(IDbContextFactory<WorkspaceDbContext> dbF
         return errors;
     }
 
+    /// <summary>A combination rule: 1–6 term sets of terms no longer than a keyword, a window, and an effect.</summary>
+    private static void ValidateRule(KeywordEntry r, int i, List<KeywordRowError> errors)
+    {
+        var sets = Classifier.ParseSets(r.Keyword);
+        var terms = sets.SelectMany(s => s).Concat(Classifier.Terms(r.Negations)).ToList();
+        if (r.Keyword.Trim().Length > MaxRuleLength || (r.Negations?.Length ?? 0) > MaxRuleLength)
+        {
+            errors.Add(new(i, "keyword-rule-too-long"));
+        }
+        else if (sets.Count == 0 || sets.Count > Classifier.MaxSets || terms.Any(t => t.Length > MaxKeywordLength))
+        {
+            errors.Add(new(i, "keyword-rule-sets"));
+        }
+        if (r.Window is < 1 or > Classifier.MaxWindow)
+        {
+            errors.Add(new(i, "keyword-window-range"));
+        }
+        else if (r.Window is { } w && sets.Count > 0 && sets.Sum(s => s.Min(t => t.Length)) > w)
+        {
+            errors.Add(new(i, "keyword-window-too-small"));
+        }
+        if (r.Category is null && r.Priority is null && string.IsNullOrWhiteSpace(r.Topic))
+        {
+            errors.Add(new(i, "keyword-rule-effect"));
+        }
+    }
+
+    /// <summary>A hash of every row's fields, so the editor rebuilds its try-it classifier only after an edit.</summary>
+    public static int Signature(IEnumerable<KeywordEntry> rows)
+    {
+        var hash = new HashCode();
+        foreach (var r in rows)
+        {
+            hash.Add(r.Keyword);
+            hash.Add(r.Kind);
+            hash.Add(r.Category);
+            hash.Add(r.Topic);
+            hash.Add(r.Priority);
+            hash.Add(r.ClarifyingQuestions);
+            hash.Add(r.Weight);
+            hash.Add(r.Window);
+            hash.Add(r.Negations);
+        }
+        return hash.ToHashCode();
+    }
+
     /// <summary>The "try it" box: classify with the table as edited, before saving.</summary>
-    public static ClassificationResult Try(IEnumerable<KeywordEntry> rows, string text) =>
-        Classifier.Build(rows).Classify(text ?? "");
+    public static ClassificationResult Try(IEnumerable<KeywordEntry> rows, string text, bool vip = false) =>
+        Classifier.Build(rows).Classify(text ?? "", Channel.Chat, vip);
 
     public async Task<List<KeywordRowError>> SaveAsync(IReadOnlyList<KeywordEntry> rows, string actor, CancellationToken ct = default)
     {
@@ -86,6 +137,8 @@ public sealed class KeywordTableEditor(IDbContextFactory<WorkspaceDbContext> dbF
                 Priority = r.Priority,
                 ClarifyingQuestions = string.IsNullOrWhiteSpace(r.ClarifyingQuestions) ? null : r.ClarifyingQuestions.Trim(),
                 Weight = r.Weight,
+                Window = r.Kind == KeywordKind.Combination ? r.Window ?? Classifier.DefaultWindow : null,
+                Negations = r.Kind == KeywordKind.Combination && !string.IsNullOrWhiteSpace(r.Negations) ? r.Negations.Trim() : null,
             }));
             db.Audit.Add(new AuditEntry { Actor = actor, At = time.GetUtcNow(), Action = "keywords-saved", Subject = "keyword table", Detail = $"{before} → {rows.Count} rows" });
             await db.SaveChangesAsync(ct);

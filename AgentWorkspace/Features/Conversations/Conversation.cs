@@ -27,6 +27,9 @@ public sealed class Conversation
     public string ClarifyingQuestions { get; set; } = "";
     public bool NeedsCollaboration { get; set; }
     public bool Agitated { get; set; }
+
+    /// <summary>The hint's <c>reasons[]</c> as JSON, so the conversation page and a connector's retry show why.</summary>
+    public string ClassificationReasons { get; set; } = "";
     public DateTimeOffset? ClassifiedAt { get; set; }
     public string? ClassifiedBy { get; set; }
     public bool ClassificationAutoAccepted { get; set; }
@@ -37,7 +40,11 @@ public sealed class Conversation
     public DateTimeOffset? LastAgentMessageAt { get; set; }
 
     // SLA
-    public DateTimeOffset FirstResponseDueAt { get; set; }
+    /// <summary>Null: no agent SLA (self-service). A face-to-face appointment is its own due time.</summary>
+    public DateTimeOffset? FirstResponseDueAt { get; set; }
+
+    /// <summary>Face-to-face: the agreed appointment (ingest's <c>appointmentAt</c>).</summary>
+    public DateTimeOffset? AppointmentAt { get; set; }
     public DateTimeOffset? ResolutionDueAt { get; set; }
     public DateTimeOffset? FirstRespondedAt { get; set; }
     public bool FirstResponseBreached { get; set; }
@@ -71,6 +78,9 @@ public sealed class Conversation
     public DateTimeOffset? SatisfactionCheckSentAt { get; set; }
     public SatisfactionAnswer? Satisfaction { get; set; }
     public DateTimeOffset? SatisfactionAnsweredAt { get; set; }
+
+    /// <summary>The optional 0–10 "would you recommend us" answer given with 满意/不满意 (seed 001 NPS).</summary>
+    public int? NpsScore { get; set; }
     public string? SecondHandlingOwner { get; set; }
     public DateTimeOffset? SecondHandlingDueAt { get; set; }
 
@@ -116,7 +126,11 @@ public sealed class Customer
     /// <summary>The connector's own id for the customer (用户ID), unique per team.</summary>
     public string ExternalId { get; set; } = "";
     public string? Name { get; set; }
+    /// <summary>用户价值 (seed 000 step 2): a VIP's conversations are one priority level more pressing.</summary>
     public bool IsVip { get; set; }
+
+    /// <summary>先生 or 女士 when the connector knows it: the greeting says 王先生 / 王女士, otherwise 您好.</summary>
+    public string? Salutation { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
 

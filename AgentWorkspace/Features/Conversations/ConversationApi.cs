@@ -59,7 +59,15 @@ public static class ConversationApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answer"] = ["answer must be 满意, 不满意 or 未解决 (or Satisfied, Unsatisfied, Unresolved)."] });
         }
+        if (body.Nps is < 0 or > 10)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["nps"] = ["nps is optional and, when given, a whole number from 0 to 10."] });
+        }
         var outcome = await conversations.AnswerSatisfactionAsync(id, answer, ct);
+        if (outcome.Kind == ActionKind.Done && body.Nps is { } nps)
+        {
+            outcome = await conversations.RecordNpsAsync(id, nps, ct) is { Kind: ActionKind.Done } recorded ? recorded : outcome;
+        }
         return outcome.Kind switch
         {
             ActionKind.NotFound => TypedResults.NotFound(),
@@ -93,12 +101,13 @@ public static class ConversationApi
     }
 }
 
-public sealed record IngestResponse(int ConversationId, long MessageId, DateTimeOffset FirstResponseDueAt, ClassificationResult Classification, bool Duplicate);
+public sealed record IngestResponse(int ConversationId, long MessageId, DateTimeOffset? FirstResponseDueAt, ClassificationResult Classification, bool Duplicate);
 
 /// <summary>For the OpenAPI document only; the body is parsed by hand so every error names its field.</summary>
-public sealed record IngestRequestDoc(string Channel, string CustomerId, string? CustomerName, string Text, string? ExternalId);
+public sealed record IngestRequestDoc(string Channel, string CustomerId, string? CustomerName, string Text, string? ExternalId, bool? Vip, string? Salutation, DateTimeOffset? AppointmentAt);
 
-public sealed record SatisfactionRequest(string? Answer)
+/// <summary>The customer's 满意/不满意/未解决, and optionally the 0–10 recommendation score (NPS).</summary>
+public sealed record SatisfactionRequest(string? Answer, int? Nps = null)
 {
     public static SatisfactionAnswer? Parse(string? answer) =>
         SatisfactionAnswers.Parse(answer)
@@ -159,6 +168,9 @@ public static class IngestRequest
         var customerName = ReadString(root, "customerName", errors)?.Trim();
         var text = ReadString(root, "text", errors);
         var externalId = ReadString(root, "externalId", errors)?.Trim();
+        var vip = ReadBool(root, "vip", errors);
+        var salutation = ReadString(root, "salutation", errors)?.Trim();
+        var appointmentText = ReadString(root, "appointmentAt", errors)?.Trim();
 
         Channel channel = default;
         if (channelText is null)
@@ -189,9 +201,30 @@ public static class IngestRequest
         {
             errors.TryAdd("externalId", [$"externalId is longer than {MaxExternalIdLength} characters."]);
         }
+        if (salutation is { Length: > 0 } && !Salutations.IsValid(salutation))
+        {
+            errors.TryAdd("salutation", ["salutation must be 先生 or 女士."]);
+        }
+        DateTimeOffset? appointmentAt = null;
+        if (appointmentText is { Length: > 0 })
+        {
+            if (!IsoInstant(appointmentText, out var at))
+            {
+                errors.TryAdd("appointmentAt", ["appointmentAt must be an ISO 8601 date and time with its offset, e.g. 2026-12-02T14:00:00+08:00."]);
+            }
+            else if (channelText is not null && channel != Channel.InPerson)
+            {
+                errors.TryAdd("appointmentAt", ["appointmentAt applies only to InPerson (face-to-face) conversations."]);
+            }
+            else
+            {
+                appointmentAt = at;
+            }
+        }
         return errors.Count > 0
             ? new Parsed(null, errors)
-            : new Parsed(new IngestCommand(channel, customerId!, string.IsNullOrEmpty(customerName) ? null : customerName, text!.Trim(), string.IsNullOrEmpty(externalId) ? null : externalId), null);
+            : new Parsed(new IngestCommand(channel, customerId!, string.IsNullOrEmpty(customerName) ? null : customerName, text!.Trim(), string.IsNullOrEmpty(externalId) ? null : externalId,
+                vip, string.IsNullOrEmpty(salutation) ? null : salutation, appointmentAt), null);
     }
 
     private static string? ReadString(JsonElement root, string name, Dictionary<string, string[]> errors)
@@ -221,6 +254,40 @@ public static class IngestRequest
                     return null;
                 default:
                     errors.TryAdd(name, [$"{name} must be a string."]);
+                    return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>ISO 8601 with an explicit offset or Z: an appointment without one names no instant.</summary>
+    private static bool IsoInstant(string text, out DateTimeOffset at)
+    {
+        at = default;
+        var hasOffset = text.EndsWith('Z') || text.EndsWith('z')
+            || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
+        return hasOffset && text.Contains('T', StringComparison.OrdinalIgnoreCase)
+            && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out at);
+    }
+
+    private static bool? ReadBool(JsonElement root, string name, Dictionary<string, string[]> errors)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!property.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            switch (property.Value.ValueKind)
+            {
+                case JsonValueKind.True:
+                    return true;
+                case JsonValueKind.False:
+                    return false;
+                case JsonValueKind.Null:
+                    return null;
+                default:
+                    errors.TryAdd(name, [$"{name} must be true or false."]);
                     return null;
             }
         }

@@ -22,7 +22,7 @@ public sealed record ConversationDetails(
     string? ClassifiedBy,
     bool ClassificationAutoAccepted,
     double? SecondsToClassify,
-    DateTimeOffset FirstResponseDueAt,
+    DateTimeOffset? FirstResponseDueAt,
     DateTimeOffset? ResolutionDueAt,
     DateTimeOffset? FirstRespondedAt,
     bool FirstResponseBreached,
@@ -52,7 +52,7 @@ public sealed record ConversationDetails(
 
 public sealed record StaffMember(string UserName, string DisplayName);
 
-public sealed record CustomerView(int Id, string ExternalId, string? Name, bool IsVip);
+public sealed record CustomerView(int Id, string ExternalId, string? Name, bool IsVip, string? Salutation = null);
 
 public sealed record TimelineView(string Kind, DateTimeOffset At, string Actor, string? Detail);
 
@@ -95,7 +95,7 @@ public sealed class ConversationQueries(IDbContextFactory<WorkspaceDbContext> db
             .Select(x => new EarlierConversation(x.Id, x.Channel, x.Status, x.Category, x.Preview, x.CreatedAt, x.Resolution, x.Satisfaction))
             .ToListAsync(ct);
         var details = new ConversationDetails(
-            c.Id, c.Status, c.Channel, new CustomerView(c.Customer.Id, c.Customer.ExternalId, c.Customer.Name, c.Customer.IsVip),
+            c.Id, c.Status, c.Channel, new CustomerView(c.Customer.Id, c.Customer.ExternalId, c.Customer.Name, c.Customer.IsVip, c.Customer.Salutation),
             ConversationService.StoredClassification(c), c.Category, c.Topic, c.Priority,
             c.CreatedAt, c.ClassifiedAt, c.ClassifiedBy, c.ClassificationAutoAccepted, c.SecondsToClassify,
             c.FirstResponseDueAt, c.ResolutionDueAt, c.FirstRespondedAt, c.FirstResponseBreached, c.AssigneeUserName,
@@ -158,7 +158,8 @@ public sealed class ConversationQueries(IDbContextFactory<WorkspaceDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Conversations.AsNoTracking().Include(c => c.Customer)
             .Where(c => c.Status != ConversationStatus.Resolved && c.Status != ConversationStatus.Closed)
-            .OrderBy(c => c.FirstResponseDueAt)
+            .OrderBy(c => c.FirstResponseDueAt == null)
+            .ThenBy(c => c.FirstResponseDueAt)
             .ToListAsync(ct);
         return [.. rows.Select(ConversationSummary.From)];
     }

@@ -10,9 +10,14 @@ using Microsoft.Extensions.Options;
 
 namespace AgentWorkspace.Features.Conversations;
 
-public sealed record IngestCommand(Channel Channel, string CustomerId, string? CustomerName, string Text, string? ExternalId);
+/// <summary>
+/// One customer message. <paramref name="Vip"/> and <paramref name="Salutation"/>, when given, update the
+/// customer; <paramref name="AppointmentAt"/> is a face-to-face conversation's agreed time.
+/// </summary>
+public sealed record IngestCommand(Channel Channel, string CustomerId, string? CustomerName, string Text, string? ExternalId,
+    bool? Vip = null, string? Salutation = null, DateTimeOffset? AppointmentAt = null);
 
-public sealed record IngestResult(int ConversationId, long MessageId, DateTimeOffset FirstResponseDueAt, ClassificationResult Classification, bool Duplicate);
+public sealed record IngestResult(int ConversationId, long MessageId, DateTimeOffset? FirstResponseDueAt, ClassificationResult Classification, bool Duplicate);
 
 /// <summary>
 /// The one writer of conversation rows: ingest, agents' and supervisors' actions, the rules' firings,
@@ -73,6 +78,10 @@ public sealed partial class ConversationService(
         {
             customer.Name = command.CustomerName;
         }
+        customer.IsVip = command.Vip ?? customer.IsVip;
+        customer.Salutation = command.Salutation ?? customer.Salutation;
+        // 用户价值 (seed 000 step 2): the hint already carries the VIP's extra level and says why.
+        var classification = keywords.Current.Classify(command.Text, command.Channel, customer.IsVip);
 
         var conversation = customer.Id == 0 ? null : await db.Conversations
             .Include(c => c.Customer)
@@ -93,7 +102,6 @@ public sealed partial class ConversationService(
             }
         }
 
-        var classification = keywords.Current.Classify(command.Text, command.Channel);
         var policy = await SlaPolicy.LoadAsync(db, ct);
         var isNew = conversation is null;
         var wasUrgent = conversation?.Priority == Priority.Urgent;
@@ -106,7 +114,8 @@ public sealed partial class ConversationService(
                 CreatedAt = now,
             };
             ApplyHint(conversation, classification);
-            var due = policy.Compute(conversation.Priority, conversation.Channel, now);
+            conversation.AppointmentAt = command.AppointmentAt;
+            var due = policy.Compute(conversation.Priority, conversation.Channel, now, conversation.Category == Category.Complaint, conversation.AppointmentAt);
             conversation.FirstResponseDueAt = due.FirstResponseDueAt;
             conversation.ResolutionDueAt = due.ResolutionDueAt;
             db.Conversations.Add(conversation);
@@ -118,16 +127,26 @@ public sealed partial class ConversationService(
             if (merged is not null)
             {
                 ApplyHint(conversation, merged);
-                var due = policy.Compute(conversation.Priority, conversation.Channel, conversation.CreatedAt);
-                conversation.FirstResponseDueAt = Earlier(conversation.FirstResponseDueAt, due.FirstResponseDueAt);
+                var due = policy.Compute(conversation.Priority, conversation.Channel, conversation.CreatedAt, conversation.Category == Category.Complaint, conversation.AppointmentAt);
+                conversation.FirstResponseDueAt = conversation.AppointmentAt ?? Earlier(conversation.FirstResponseDueAt, due.FirstResponseDueAt);
                 conversation.ResolutionDueAt = due.ResolutionDueAt;
             }
+        }
+        if (!isNew && command.AppointmentAt is { } appointment && conversation.FirstRespondedAt is null)
+        {
+            // A (re)scheduled appointment is the face-to-face conversation's due time.
+            conversation.AppointmentAt = appointment;
+            conversation.FirstResponseDueAt = appointment;
         }
 
         conversation.Preview = FirstLine(command.Text);
         conversation.LastCustomerMessageAt = now;
         // The no-response clock runs from the oldest unanswered customer message.
-        conversation.NoResponseEscalationDueAt ??= now + Options.Escalation.NoResponseAfter;
+        // Self-service has no agent SLA, so nothing escalates for want of an agent's answer.
+        if (conversation.Channel != Channel.SelfService)
+        {
+            conversation.NoResponseEscalationDueAt ??= now + Options.Escalation.NoResponseAfter;
+        }
         if (!wasUrgent && conversation.Priority == Priority.Urgent)
         {
             MarkUrgent(conversation, now);
@@ -208,7 +227,8 @@ public sealed partial class ConversationService(
         c.Ambiguous,
         ConversationSummary.SplitList(c.ClarifyingQuestions),
         c.NeedsCollaboration,
-        c.Agitated);
+        c.Agitated,
+        ClassificationReasons.Read(c.ClassificationReasons));
 
     private static void ApplyHint(Conversation c, ClassificationResult r)
     {
@@ -220,6 +240,7 @@ public sealed partial class ConversationService(
         c.ClarifyingQuestions = string.Join('\n', r.ClarifyingQuestions);
         c.NeedsCollaboration = r.NeedsCollaboration;
         c.Agitated = r.Agitated;
+        c.ClassificationReasons = ClassificationReasons.Write(r.Reasons);
         if (r.NeedsCollaboration && c.Status == ConversationStatus.New)
         {
             c.Status = ConversationStatus.AwaitingCollaboration;
@@ -249,6 +270,18 @@ public sealed partial class ConversationService(
             logger.LogWarning(ex, "Urgent report for conversation {Id} failed; the rule sweep reports it", c.Id);
         }
     }
+
+    /// <summary>The optional 0–10 answer given with the satisfaction check (seed 001 NPS); the latest answer counts.</summary>
+    public Task<ActionOutcome> RecordNpsAsync(int id, int score, CancellationToken ct = default) =>
+        ChangeAsync(id, "customer", ChangeRules.Anyone, x =>
+        {
+            if (score is < 0 or > 10)
+            {
+                return ActionOutcome.Rejected("nps-range");
+            }
+            x.Conversation.NpsScore = score;
+            return ActionOutcome.Done("nps-recorded", score.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }, ct);
 
     // ---- Agent actions -------------------------------------------------------------------
 
@@ -328,7 +361,7 @@ public sealed partial class ConversationService(
     private static async Task ApplyPriorityAsync(WorkspaceDbContext db, Conversation c, Priority priority, CancellationToken ct)
     {
         c.Priority = priority;
-        var due = (await SlaPolicy.LoadAsync(db, ct)).Compute(priority, c.Channel, c.CreatedAt);
+        var due = (await SlaPolicy.LoadAsync(db, ct)).Compute(priority, c.Channel, c.CreatedAt, c.Category == Category.Complaint, c.AppointmentAt);
         if (c.FirstRespondedAt is null)
         {
             c.FirstResponseDueAt = due.FirstResponseDueAt;
@@ -359,7 +392,7 @@ public sealed partial class ConversationService(
             if (c.FirstRespondedAt is null)
             {
                 c.FirstRespondedAt = x.Now;
-                c.FirstResponseBreached = x.Now > c.FirstResponseDueAt;
+                c.FirstResponseBreached = c.FirstResponseDueAt is { } due && x.Now > due;
             }
             c.LastAgentMessageAt = x.Now;
             c.NoResponseEscalationDueAt = null;
@@ -596,7 +629,7 @@ public sealed partial class ConversationService(
     internal static TimelineEntry Step(int conversationId, string kind, DateTimeOffset at, string actor, string? detail = null, string? ruleKey = null) =>
         new() { ConversationId = conversationId, Kind = kind, At = at, Actor = actor, Detail = detail, RuleKey = ruleKey };
 
-    private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is { } x && b is { } y ? (x < y ? x : y) : a ?? b;
 
     internal static string FirstLine(string text)
     {

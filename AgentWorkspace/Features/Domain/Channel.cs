@@ -21,3 +21,12 @@ public static class ChannelNames
 
     public static string Unknown(string text) => $"Unknown channel '{text}'. Use {Choices}.";
 }
+
+/// <summary>The salutations a connector may send (seed 000 表3: *先生 / *女士).</summary>
+public static class Salutations
+{
+    public const string Mr = "先生";
+    public const string Ms = "女士";
+
+    public static bool IsValid(string? text) => text is Mr or Ms;
+}

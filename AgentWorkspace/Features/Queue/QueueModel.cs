@@ -86,7 +86,14 @@ public sealed class QueueModel(string? userName)
         {
             return byWaiting;
         }
-        var byDue = a.DueAt.CompareTo(b.DueAt);
+        // No agent SLA (self-service) sorts after every conversation that has a due time.
+        var byDue = (a.DueAt, b.DueAt) switch
+        {
+            ({ } x, { } y) => x.CompareTo(y),
+            (null, { }) => 1,
+            ({ }, null) => -1,
+            _ => 0,
+        };
         return byDue != 0 ? byDue : a.Id.CompareTo(b.Id);
     });
 }

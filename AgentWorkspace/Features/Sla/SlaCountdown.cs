@@ -16,6 +16,9 @@ public enum SlaTone
 
     /// <summary>The clock stopped (first response given).</summary>
     Stopped,
+
+    /// <summary>No agent SLA applies (self-service): nothing counts down, nothing breaches.</summary>
+    NoTarget,
 }
 
 public readonly record struct Countdown(string Text, SlaTone Tone)
@@ -28,6 +31,9 @@ public static class SlaCountdown
 {
     public const double AtRiskShare = 0.2;
     private const double AmberShare = 0.5;
+
+    public static Countdown For(DateTimeOffset startedAt, DateTimeOffset? dueAt, DateTimeOffset now) =>
+        dueAt is { } due ? For(startedAt, due, now) : new Countdown("—", SlaTone.NoTarget);
 
     public static Countdown For(DateTimeOffset startedAt, DateTimeOffset dueAt, DateTimeOffset now)
     {

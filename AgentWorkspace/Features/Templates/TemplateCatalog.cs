@@ -18,7 +18,7 @@ public sealed class TemplateCatalog(IDbContextFactory<WorkspaceDbContext> dbFact
         var latest = await TemplateLibrary.LatestVersionsAsync(db, ids, ct);
         var values = TemplateContextBuilder.Build(
             conversation.Customer.Name,
-            CustomerGender.Unknown,
+            TemplateContextBuilder.GenderOf(conversation.Customer.Salutation),
             agentName,
             conversation.Messages.Where(m => m.AuthorKind == AuthorKind.Customer).Select(m => m.Text),
             issue: IssueOf(conversation.Topic));

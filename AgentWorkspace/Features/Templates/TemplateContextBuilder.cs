@@ -33,7 +33,11 @@ public static partial class TemplateContextBuilder
         if (!string.IsNullOrWhiteSpace(customerName))
         {
             values[TemplateVariables.CustomerName.Key] = customerName.Trim();
-            values[TemplateVariables.CustomerSalutation.Key] = Salutation(customerName.Trim(), gender);
+            // Without a known 先生/女士 the greeting stays a neutral 您好 (the renderer leaves 客户称呼 out).
+            if (Salutation(customerName.Trim(), gender) is { } salutation)
+            {
+                values[TemplateVariables.CustomerSalutation.Key] = salutation;
+            }
         }
         if (!string.IsNullOrWhiteSpace(agentName))
         {
@@ -64,21 +68,32 @@ public static partial class TemplateContextBuilder
         return values;
     }
 
-    /// <summary>张伟 → 张先生 / 张女士; unknown gender keeps the seed's 张先生/女士; a latin name stays as is.</summary>
-    public static string Salutation(string name, CustomerGender gender)
+    /// <summary>
+    /// 王伟 with 先生 → 王先生, with 女士 → 王女士; a Latin name stays as is; a Chinese name whose
+    /// salutation is unknown has none (null), so the greeting is a neutral 您好 — never the literal “先生/女士”.
+    /// </summary>
+    public static string? Salutation(string name, CustomerGender gender)
     {
         if (!IsChinese(name[0]))
         {
             return name;
         }
         var surname = CompoundSurnames.FirstOrDefault(name.StartsWith) ?? name[..1];
-        return surname + gender switch
+        return gender switch
         {
-            CustomerGender.Male => "先生",
-            CustomerGender.Female => "女士",
-            _ => "先生/女士",
+            CustomerGender.Male => surname + "先生",
+            CustomerGender.Female => surname + "女士",
+            _ => null,
         };
     }
+
+    /// <summary>The customer's stored salutation (先生/女士, from the connector) as a gender for the greeting.</summary>
+    public static CustomerGender GenderOf(string? salutation) => salutation switch
+    {
+        Salutations.Mr => CustomerGender.Male,
+        Salutations.Ms => CustomerGender.Female,
+        _ => CustomerGender.Unknown,
+    };
 
     private static bool IsChinese(char c) => c is >= '\u4e00' and <= '\u9fff';
 }

@@ -35,8 +35,9 @@ public static partial class TemplateRenderer
         }
         var segments = new List<TemplateSegment>();
         var missing = new List<string>();
-        foreach (var part in new[] { empathy, parts.Confirmation, parts.Solution, parts.FollowUp })
+        foreach (var raw in new[] { empathy, parts.Confirmation, parts.Solution, parts.FollowUp })
         {
+            var part = WithoutUnfilledOptional(raw, values);
             var at = 0;
             foreach (Match m in Placeholder().Matches(part))
             {
@@ -73,6 +74,48 @@ public static partial class TemplateRenderer
             }
         }
     }
+
+    /// <summary>
+    /// Leaves out optional variables nobody filled: a sentence that offers compensation goes as a whole
+    /// (it ends at 。！!；), an unknown 客户称呼 goes with its comma (您好，{{客户称呼}}！ → 您好！).
+    /// </summary>
+    private static string WithoutUnfilledOptional(string part, IReadOnlyDictionary<string, string> values)
+    {
+        if (!part.Contains("{{", StringComparison.Ordinal))
+        {
+            return part;
+        }
+        foreach (Match m in Placeholder().Matches(part).Reverse())
+        {
+            var key = m.Groups[1].Value;
+            if (!TemplateVariables.IsOptional(key) || (values.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v)))
+            {
+                continue;
+            }
+            if (key == TemplateVariables.Compensation.Key)
+            {
+                var start = part.LastIndexOfAny(SentenceEnds, Math.Max(0, m.Index - 1)) + 1;
+                var end = part.IndexOfAny(SentenceEnds, m.Index + m.Length);
+                end = end < 0 ? part.Length : end + 1;
+                part = part[..start] + part[end..];
+                continue;
+            }
+            var from = m.Index;
+            var to = m.Index + m.Length;
+            if (from > 0 && part[from - 1] is '，' or ',' or '、')
+            {
+                from--;
+            }
+            else if (to < part.Length && part[to] is '，' or ',' or '、')
+            {
+                to++;
+            }
+            part = part[..from] + part[to..];
+        }
+        return part;
+    }
+
+    private static readonly char[] SentenceEnds = ['。', '！', '!', '；', ';'];
 
     /// <summary>The variable keys a text uses.</summary>
     public static IEnumerable<string> VariablesIn(string text) =>

@@ -31,7 +31,8 @@ public sealed record BoardSnapshot(
     int SecondHandlingBacklog,
     IReadOnlyList<AgentLoad> Agents,
     IReadOnlyList<HourCount> Hours,
-    HandOffFigures HandOffs);
+    HandOffFigures HandOffs,
+    IReadOnlyDictionary<Channel, TimeSpan?>? AverageFirstResponseByChannel = null);
 
 /// <summary>
 /// How the hand-offs are kept today: escalations 李姐 has not acknowledged, customer-update windows that
@@ -85,15 +86,18 @@ public sealed class TeamMetrics(IDbContextFactory<WorkspaceDbContext> dbFactory,
             Enum.GetValues<Channel>().ToDictionary(ch => ch, ch => open.Count(c => c.Channel == ch)),
             open.Count(c => c.AssigneeUserName is null),
             waiting.Count == 0 ? null : now - waiting.Min(c => c.CreatedAt),
-            waiting.Count(c => c.FirstResponseDueAt >= now && SlaCountdown.IsAtRisk(c.CreatedAt, c.FirstResponseDueAt, now)),
+            waiting.Count(c => c.FirstResponseDueAt is { } due && due >= now && SlaCountdown.IsAtRisk(c.CreatedAt, due, now)),
             waiting.Count(c => c.FirstResponseDueAt < now),
-            [.. waiting.OrderBy(c => c.FirstResponseDueAt).Take(5).Select(c => new UrgentItem(c.Id, c.Customer, c.Channel, c.Priority, c.Preview, c.CreatedAt, c.FirstResponseDueAt))],
+            // Self-service has no agent SLA: it never appears among the most pressing.
+            [.. waiting.Where(c => c.FirstResponseDueAt is not null).OrderBy(c => c.FirstResponseDueAt).Take(5)
+                .Select(c => new UrgentItem(c.Id, c.Customer, c.Channel, c.Priority, c.Preview, c.CreatedAt, c.FirstResponseDueAt!.Value))],
             escalations,
             MetricSet.Of(today, now),
             open.Count(c => c.Status == ConversationStatus.SecondHandling),
             agents,
             hours,
-            handOffs);
+            handOffs,
+            MetricSet.AverageFirstResponseByChannel(today));
     }
 
     private static async Task<HandOffFigures> HandOffsAsync(WorkspaceDbContext db, IReadOnlyList<EscalationView> open, DateTimeOffset dayStart, DateTimeOffset now, CancellationToken ct)
@@ -182,6 +186,8 @@ public sealed class TeamMetrics(IDbContextFactory<WorkspaceDbContext> dbFactory,
             c.Priority,
             c.Channel,
             c.Category,
-            c.Status)).ToListAsync(ct);
+            c.Status,
+            c.ResolutionDueAt,
+            c.NpsScore)).ToListAsync(ct);
     }
 }
