@@ -9,9 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentWorkspace.Tests.Features.Security;
 
-/// <summary>A host whose sessions are re-checked every second, so a disabled member's cookie stops working within the test.</summary>
-public sealed class QuickRevalidationApp() : WorkspaceApp(new Dictionary<string, string?> { ["Workspace:Security:RevalidateEvery"] = "00:00:01" });
-
 public sealed partial class AccountsTests(QuickRevalidationApp app) : IClassFixture<QuickRevalidationApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -199,27 +196,4 @@ public sealed partial class AccountsTests(QuickRevalidationApp app) : IClassFixt
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
-}
-
-/// <summary>Outside Development the seeded team must choose their own passwords.</summary>
-public sealed class ProductionSeedApp() : WorkspaceApp(new Dictionary<string, string?> { ["Workspace:Security:HttpsRedirection"] = "false" })
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseEnvironment("Production");
-    }
-}
-
-public sealed class ProductionSeedTests(ProductionSeedApp app) : IClassFixture<ProductionSeedApp>
-{
-    [Fact]
-    public async Task Seeded_demo_accounts_must_change_their_password_at_first_sign_in()
-    {
-        using var client = app.CreateClient(app.Options());
-        var login = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "lijie", ["password"] = WorkspaceApp.DemoPassword }), TestContext.Current.CancellationToken);
-        Assert.StartsWith("/account/password", login.Headers.Location!.OriginalString);
-        await using var db = app.Db();
-        Assert.All(await db.Users.ToListAsync(TestContext.Current.CancellationToken), u => Assert.True(u.MustChangePassword));
-    }
 }
