@@ -13,6 +13,7 @@ public sealed class FeatureOptionsTests
     [InlineData("Workspace:SecondHandling:Due", "-01:00:00", "Workspace:SecondHandling:Due must be a positive duration")]
     [InlineData("Workspace:TimeZone", "Mars/Olympus", "Workspace:TimeZone is not a known time zone id")]
     [InlineData("Workspace:Escalation:Supervisor", "", "Workspace:Escalation:Supervisor")]
+    [InlineData("Workspace:Ingest:MaxTextLength", "5000", "Workspace:Ingest:MaxTextLength must be between 1 and 4000")]
     public async Task A_bad_setting_stops_the_start_with_the_key_to_fix(string key, string value, string expected)
     {
         await using var app = new ConfiguredApp(new() { [key] = value });

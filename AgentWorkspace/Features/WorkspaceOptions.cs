@@ -26,8 +26,8 @@ public sealed class IngestOptions
     /// <summary>The key channel connectors send as <c>X-Api-Key</c>. Empty means the API is closed.</summary>
     public string ApiKey { get; set; } = "";
 
-    [Range(1, 100_000)]
-    public int MaxTextLength { get; set; } = 4000;
+    [Range(1, MessageText.MaxLength)]
+    public int MaxTextLength { get; set; } = MessageText.MaxLength;
 }
 
 public sealed class SeedOptions

@@ -33,7 +33,7 @@ public static class ClassificationSetup
     {
         var errors = new Dictionary<string, string[]>();
         var channel = Channel.Chat;
-        if (IngestRequest.TextError(body?.Text, options.Value.Ingest.MaxTextLength) is { } textError)
+        if (MessageText.Error(body?.Text, options.Value.Ingest.MaxTextLength) is { } textError)
         {
             errors["text"] = [textError];
         }

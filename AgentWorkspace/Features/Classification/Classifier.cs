@@ -10,7 +10,7 @@ namespace AgentWorkspace.Features.Classification;
 /// </summary>
 public sealed class Classifier
 {
-    public const int MaxTextLength = 4000;
+    public const int MaxTextLength = MessageText.MaxLength;
     public const int DefaultWindow = 20;
     public const int MaxWindow = 200;
     public const int MaxSets = 6;

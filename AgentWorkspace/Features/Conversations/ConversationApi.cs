@@ -151,10 +151,6 @@ public static class IngestRequest
     }
 
     /// <summary>The rule for a customer's text wherever it comes in: present, and not over the limit.</summary>
-    public static string? TextError(string? text, int maxTextLength) =>
-        string.IsNullOrWhiteSpace(text) ? "text is required and must not be empty."
-        : text.Length > maxTextLength ? $"text is longer than {maxTextLength} characters."
-        : null;
 
     public static Parsed Parse(JsonElement root, int maxTextLength)
     {
@@ -193,7 +189,7 @@ public static class IngestRequest
         {
             errors.TryAdd("customerName", [$"customerName is longer than {MaxNameLength} characters."]);
         }
-        if (TextError(text, maxTextLength) is { } textError)
+        if (MessageText.Error(text, maxTextLength) is { } textError)
         {
             errors.TryAdd("text", [textError]);
         }
