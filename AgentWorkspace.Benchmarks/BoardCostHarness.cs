@@ -35,7 +35,7 @@ internal static class BoardCostHarness
             await SeedAsync(factory, historical, open);
             Console.WriteLine($"Seeded {historical:N0} historical and {open:N0} open conversations in {seeding.Elapsed.TotalSeconds:0.0} s");
 
-            var clock = new TeamClock(TimeProvider.System, Options.Create(new WorkspaceOptions()));
+            var clock = new TeamClock(TimeProvider.System, Options.Create(new TeamOptions()));
             var presence = new PresenceTracker();
             using var online = presence.Enter("agent1");
             var metrics = new TeamMetrics(factory, new ConversationQueries(factory), clock, presence);

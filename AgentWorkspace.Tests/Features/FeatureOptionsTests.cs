@@ -33,10 +33,11 @@ public sealed class FeatureOptionsTests
             ["Workspace:Escalation:CustomerUpdateEvery"] = "02:30:00",
         });
 
-        var options = app.Get<IOptions<WorkspaceOptions>>().Value;
+        var secondHandling = app.Get<IOptions<AgentWorkspace.Features.Conversations.SecondHandlingOptions>>().Value;
+        var escalation = app.Get<IOptions<AgentWorkspace.Features.Conversations.EscalationOptions>>().Value;
 
-        Assert.Equal(TimeSpan.FromHours(36), options.SecondHandling.Due);
-        Assert.Equal(TimeSpan.FromHours(2.5), options.Escalation.CustomerUpdateEvery);
-        Assert.Equal(TimeSpan.FromHours(1), options.Escalation.NoResponseAfter);
+        Assert.Equal(TimeSpan.FromHours(36), secondHandling.Due);
+        Assert.Equal(TimeSpan.FromHours(2.5), escalation.CustomerUpdateEvery);
+        Assert.Equal(TimeSpan.FromHours(1), escalation.NoResponseAfter);
     }
 }

@@ -61,7 +61,7 @@ public static class DataSetup
         {
             await db.Database.MigrateAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            await SeedReferenceDataAsync(db, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IOptions<WorkspaceOptions>>().Value.TimeZone);
+            await SeedReferenceDataAsync(db, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IOptions<TeamOptions>>().Value.TimeZone);
         }
         await services.GetRequiredService<AccountSeeder>().SeedAsync();
         await services.GetRequiredService<KeywordTableLoader>().ReloadAsync();

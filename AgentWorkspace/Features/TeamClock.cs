@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace AgentWorkspace.Features;
 
 /// <summary>The one clock every rule reads, plus the team's time zone for display and day cuts.</summary>
-public sealed class TeamClock(TimeProvider time, IOptions<WorkspaceOptions> options)
+public sealed class TeamClock(TimeProvider time, IOptions<TeamOptions> options)
 {
     public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 

@@ -10,7 +10,7 @@ public static class WorkspaceCore
     public static void AddWorkspaceCore(this WebApplicationBuilder builder)
     {
         UseRepositoryAppSettings(builder);
-        builder.Services.AddFeatureOptions<WorkspaceOptions>(builder.Configuration, "");
+        builder.Services.AddFeatureOptions<TeamOptions>(builder.Configuration, "");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TeamClock>();
         builder.Services.AddProblemDetails();

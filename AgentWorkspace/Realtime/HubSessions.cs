@@ -74,7 +74,7 @@ public sealed class HubSessions(
         var keyId = user.FindFirstValue(ConnectorScopes.KeyClaimType);
         if (keyId == "bootstrap")
         {
-            return !string.IsNullOrEmpty(scope.ServiceProvider.GetRequiredService<IOptions<Features.WorkspaceOptions>>().Value.Ingest.ApiKey);
+            return !string.IsNullOrEmpty(scope.ServiceProvider.GetRequiredService<IOptions<Features.Accounts.ConnectorKeyOptions>>().Value.ApiKey);
         }
         if (!int.TryParse(keyId, out var id))
         {

@@ -22,7 +22,7 @@ public sealed class QueuePageTests : ComponentTest
         Services.AddSingleton(app.Get<ConversationService>());
         Services.AddSingleton(new CircuitEventBus(NullLogger<CircuitEventBus>.Instance));
         Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton(app.Get<Microsoft.Extensions.Options.IOptions<WorkspaceOptions>>());
+        Services.AddSingleton(app.Get<Microsoft.Extensions.Options.IOptions<AgentWorkspace.Features.Classification.ClassificationOptions>>());
         Services.AddScoped<CircuitConnection>();
     }
 

@@ -7,7 +7,7 @@ namespace AgentWorkspace.Features.Accounts;
 public sealed class AccountSeeder(
     UserManager<WorkspaceUser> users,
     RoleManager<IdentityRole> roles,
-    IOptions<WorkspaceOptions> options,
+    IOptions<SeedOptions> options,
     IHostEnvironment environment,
     ILogger<AccountSeeder> logger)
 {
@@ -29,7 +29,7 @@ public sealed class AccountSeeder(
                 await roles.CreateAsync(new IdentityRole(role));
             }
         }
-        var password = options.Value.Seed.DemoPassword;
+        var password = options.Value.DemoPassword;
         if (string.IsNullOrEmpty(password))
         {
             return;

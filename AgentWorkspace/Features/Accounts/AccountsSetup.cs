@@ -10,6 +10,8 @@ public static class AccountsSetup
 
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
+        builder.Services.AddFeatureOptions<ConnectorKeyOptions>(builder.Configuration, "Ingest");
+        builder.Services.AddFeatureOptions<SeedOptions>(builder.Configuration, "Seed");
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)

@@ -19,7 +19,7 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptions<WorkspaceOptions> workspace,
+    IOptions<ConnectorKeyOptions> bootstrapKey,
     IDbContextFactory<WorkspaceDbContext> dbFactory)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
@@ -42,7 +42,7 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             return AuthenticateResult.Fail("Invalid API key");
         }
-        var bootstrap = workspace.Value.Ingest.ApiKey;
+        var bootstrap = bootstrapKey.Value.ApiKey;
         if (!string.IsNullOrEmpty(bootstrap) && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(bootstrap)))
         {
             return Success("connector", "bootstrap", ConnectorScopes.All);

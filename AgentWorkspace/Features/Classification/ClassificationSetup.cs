@@ -12,6 +12,7 @@ public static class ClassificationSetup
 {
     public static void AddClassification(this WebApplicationBuilder builder)
     {
+        builder.Services.AddFeatureOptions<ClassificationOptions>(builder.Configuration, "Classification");
         builder.Services.AddSingleton<KeywordTable>();
         builder.Services.AddSingleton<KeywordTableLoader>();
         builder.Services.AddSingleton<KeywordTableEditor>();
@@ -29,11 +30,11 @@ public static class ClassificationSetup
 
     public sealed record ClassifyRequest(string? Text, string? Channel);
 
-    private static Results<Ok<ClassificationResult>, ValidationProblem> Classify(ClassifyRequest? body, KeywordTable keywords, IOptions<WorkspaceOptions> options)
+    private static Results<Ok<ClassificationResult>, ValidationProblem> Classify(ClassifyRequest? body, KeywordTable keywords, IOptions<Conversations.IngestOptions> options)
     {
         var errors = new Dictionary<string, string[]>();
         var channel = Channel.Chat;
-        if (MessageText.Error(body?.Text, options.Value.Ingest.MaxTextLength) is { } textError)
+        if (MessageText.Error(body?.Text, options.Value.MaxTextLength) is { } textError)
         {
             errors["text"] = [textError];
         }

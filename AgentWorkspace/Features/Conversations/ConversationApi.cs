@@ -35,9 +35,9 @@ public static class ConversationApi
     }
 
     private static async Task<Results<Created<IngestResponse>, Ok<IngestResponse>, ValidationProblem>> PostMessage(
-        HttpRequest request, ConversationService conversations, IOptions<WorkspaceOptions> options, CancellationToken ct)
+        HttpRequest request, ConversationService conversations, IOptions<IngestOptions> options, CancellationToken ct)
     {
-        var parsed = await IngestRequest.ParseAsync(request, options.Value.Ingest.MaxTextLength, ct);
+        var parsed = await IngestRequest.ParseAsync(request, options.Value.MaxTextLength, ct);
         if (parsed.Errors is { } errors)
         {
             return TypedResults.ValidationProblem(errors, title: "The message was not accepted; nothing was stored.");

@@ -10,9 +10,9 @@ namespace AgentWorkspace.Features.Conversations;
 /// </summary>
 public sealed class ConversationChange
 {
-    private readonly WorkspaceOptions _options;
+    private readonly WriterSettings _options;
 
-    internal ConversationChange(WorkspaceDbContext db, Conversation conversation, DateTimeOffset now, string actor, WorkspaceOptions options)
+    internal ConversationChange(WorkspaceDbContext db, Conversation conversation, DateTimeOffset now, string actor, WriterSettings options)
     {
         Db = db;
         Conversation = conversation;

@@ -29,12 +29,12 @@ public sealed partial class ConversationService(
     IDbContextFactory<WorkspaceDbContext> dbFactory,
     KeywordTable keywords,
     TimeProvider time,
-    IOptions<WorkspaceOptions> options,
+    WriterSettings settings,
     WorkspaceEvents events,
     IRuleScheduler rules,
     ILogger<ConversationService> logger)
 {
-    private WorkspaceOptions Options => options.Value;
+    private WriterSettings Options => settings;
 
     public async Task<IngestResult> IngestAsync(IngestCommand command, CancellationToken ct = default)
     {

@@ -7,7 +7,7 @@ namespace AgentWorkspace.Features.Simulator;
 /// Demo traffic: realistic Chinese customer messages across channels, posted through the same
 /// ingest path a connector uses, so a new user sees a live queue at once.
 /// </summary>
-public sealed class TrafficSimulator(ConversationService conversations, IOptions<WorkspaceOptions> options, TimeProvider time, ILogger<TrafficSimulator> logger) : BackgroundService
+public sealed class TrafficSimulator(ConversationService conversations, IOptions<SimulatorOptions> options, TimeProvider time, ILogger<TrafficSimulator> logger) : BackgroundService
 {
     private static readonly (Channel Channel, string Text)[] Messages =
     [
@@ -34,7 +34,7 @@ public sealed class TrafficSimulator(ConversationService conversations, IOptions
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var settings = options.Value.Simulator;
+        var settings = options.Value;
         if (!settings.Enabled)
         {
             return;
@@ -62,5 +62,9 @@ public sealed class TrafficSimulator(ConversationService conversations, IOptions
 
 public static class SimulatorSetup
 {
-    public static void AddSimulator(this WebApplicationBuilder builder) => builder.Services.AddHostedService<TrafficSimulator>();
+    public static void AddSimulator(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddFeatureOptions<SimulatorOptions>(builder.Configuration, "Simulator");
+        builder.Services.AddHostedService<TrafficSimulator>();
+    }
 }

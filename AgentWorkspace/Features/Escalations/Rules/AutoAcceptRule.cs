@@ -7,9 +7,9 @@ using Microsoft.Extensions.Options;
 namespace AgentWorkspace.Features.Escalations.Rules;
 
 /// <summary>Seed 000 step 1: nobody confirmed the hint within <c>Classification:ConfirmWithin</c>, so it stands, marked auto-accepted.</summary>
-public sealed class AutoAcceptRule(IOptions<WorkspaceOptions> options) : ConversationRule
+public sealed class AutoAcceptRule(IOptions<Classification.ClassificationOptions> options) : ConversationRule
 {
-    private TimeSpan Window => options.Value.Classification.ConfirmWithin;
+    private TimeSpan Window => options.Value.ConfirmWithin;
 
     public override RuleKind Kind => RuleKind.ClassificationAutoAccept;
 

@@ -9,7 +9,7 @@ namespace AgentWorkspace.Features.Escalations.Rules;
 /// <c>Escalation:CustomerUpdateEvery</c>. At the end of each window the owner is reminded for the next,
 /// and a window without any message to the customer is marked <c>customer-update-missed</c>.
 /// </summary>
-public sealed class CustomerUpdateRule(IOptions<WorkspaceOptions> options) : ConversationRule
+public sealed class CustomerUpdateRule(IOptions<EscalationOptions> options) : ConversationRule
 {
     public override RuleKind Kind => RuleKind.CustomerUpdateReminder;
     protected override Expression<Func<Conversation, DateTimeOffset?>> DueColumn => c => c.NextCustomerUpdateDueAt;
@@ -23,8 +23,8 @@ public sealed class CustomerUpdateRule(IOptions<WorkspaceOptions> options) : Con
             {
                 return Task.FromResult(ActionOutcome.Unchanged);
             }
-            var every = options.Value.Escalation.CustomerUpdateEvery;
-            var owner = c.AssigneeUserName ?? c.EscalatedTo ?? options.Value.Escalation.Supervisor;
+            var every = options.Value.CustomerUpdateEvery;
+            var owner = c.AssigneeUserName ?? c.EscalatedTo ?? options.Value.Supervisor;
             x.RuleKey = $"update-reminder:{id}:{due.UtcTicks}";
             if (c.LastAgentMessageAt is not { } last || last < due - every)
             {
