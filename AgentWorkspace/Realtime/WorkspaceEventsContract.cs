@@ -50,7 +50,7 @@ public sealed record ConversationSummary(
     DateTimeOffset? ResolutionDueAt = null,
     IReadOnlyList<ClassificationReason>? Reasons = null)
 {
-    public bool IsOpen => Status is not (ConversationStatus.Resolved or ConversationStatus.Closed);
+    public bool IsOpen => Status.IsOpen();
     public bool IsEscalated => EscalatedAt is not null && IsOpen;
     public bool IsClassified => ClassifiedAt is not null;
 

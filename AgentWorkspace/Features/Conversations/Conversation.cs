@@ -98,7 +98,7 @@ public sealed class Conversation
 
     public List<Message> Messages { get; set; } = [];
 
-    public bool IsOpen => Status is not (ConversationStatus.Resolved or ConversationStatus.Closed);
+    public bool IsOpen => Status.IsOpen();
     public bool IsEscalated => EscalatedAt is not null && IsOpen;
 }
 

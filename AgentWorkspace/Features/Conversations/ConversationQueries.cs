@@ -157,7 +157,7 @@ public sealed class ConversationQueries(IDbContextFactory<WorkspaceDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Conversations.AsNoTracking().Include(c => c.Customer)
-            .Where(c => c.Status != ConversationStatus.Resolved && c.Status != ConversationStatus.Closed)
+            .WhereOpen()
             .OrderBy(c => c.FirstResponseDueAt == null)
             .ThenBy(c => c.FirstResponseDueAt)
             .ToListAsync(ct);
@@ -168,7 +168,7 @@ public sealed class ConversationQueries(IDbContextFactory<WorkspaceDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Escalations.AsNoTracking()
-            .Join(db.Conversations.Where(c => c.Status != ConversationStatus.Resolved && c.Status != ConversationStatus.Closed),
+            .Join(db.Conversations.WhereOpen(),
                 e => e.ConversationId, c => c.Id, (e, c) => new { e, c.Customer.Name, c.Preview })
             .Where(x => x.e.ClosedAt == null)
             .OrderByDescending(x => x.e.RaisedAt)

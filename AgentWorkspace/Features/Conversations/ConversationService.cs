@@ -85,8 +85,8 @@ public sealed partial class ConversationService(
 
         var conversation = customer.Id == 0 ? null : await db.Conversations
             .Include(c => c.Customer)
-            .Where(c => c.CustomerId == customer.Id && c.Channel == command.Channel
-                && c.Status != ConversationStatus.Resolved && c.Status != ConversationStatus.Closed)
+            .WhereOpen()
+            .Where(c => c.CustomerId == customer.Id && c.Channel == command.Channel)
             .OrderByDescending(c => c.Id)
             .FirstOrDefaultAsync(ct);
 

@@ -61,7 +61,7 @@ public sealed record MetricSet(
         var within = respondedWithTarget.Count(r => !r.FirstResponseBreached);
         // Still waiting past the due time counts against compliance now, not only once answered.
         var breachedWaiting = rows.Count(r => r.FirstRespondedAt is null && r.FirstResponseDueAt < now
-            && r.Status is not (ConversationStatus.Resolved or ConversationStatus.Closed));
+            && r.Status.IsOpen());
         var judged = respondedWithTarget.Count + breachedWaiting;
         TimeSpan? average = responded.Count == 0 ? null
             : TimeSpan.FromTicks((long)responded.Average(r => (r.FirstRespondedAt!.Value - r.CreatedAt).Ticks));

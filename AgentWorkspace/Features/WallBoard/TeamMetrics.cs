@@ -52,7 +52,7 @@ public sealed class TeamMetrics(IDbContextFactory<WorkspaceDbContext> dbFactory,
         var dayStart = clock.StartOfDay(now);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var open = await db.Conversations.AsNoTracking()
-            .Where(c => c.Status != ConversationStatus.Resolved && c.Status != ConversationStatus.Closed)
+            .WhereOpen()
             .Select(c => new
             {
                 c.Id,

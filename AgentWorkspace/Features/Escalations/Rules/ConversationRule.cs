@@ -54,8 +54,7 @@ public abstract class ConversationRule : IConversationRule
     }
 
     /// <summary>Open: neither resolved nor closed (the same test as <see cref="Conversation.IsOpen"/>, in SQL).</summary>
-    protected static readonly Expression<Func<Conversation, bool>> IsOpen =
-        c => c.Status != ConversationStatus.Resolved && c.Status != ConversationStatus.Closed;
+    protected static readonly Expression<Func<Conversation, bool>> IsOpen = OpenConversations.IsOpen;
 
     private sealed class RuleRow
     {
