@@ -17,7 +17,6 @@ public sealed partial class FeatureDependencyTests
     private static readonly (string, string)[] KnownCircles =
     [
         ("Accounts", "Security"),           // sign-in throttling and callers' roles live in Security, roles and keys in Accounts
-        ("Conversations", "Realtime"),       // event records and the publisher still live in Realtime
         ("Conversations", "Security"),       // the API's scopes; Security's handlers name the Message entity
     ];
 

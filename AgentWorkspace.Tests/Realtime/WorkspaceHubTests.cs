@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Realtime;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;

@@ -1,14 +1,8 @@
 using System.Collections.Immutable;
 
-namespace AgentWorkspace.Realtime;
+using AgentWorkspace.Features.Conversations;
 
-public abstract record WorkspaceEvent
-{
-    public sealed record ConversationChanged(ConversationSummary Conversation) : WorkspaceEvent;
-    public sealed record MessageAppended(MessageView Message) : WorkspaceEvent;
-    public sealed record EscalationRaised(EscalationView Escalation) : WorkspaceEvent;
-    public sealed record NotificationRaised(NotificationView Notification) : WorkspaceEvent;
-}
+namespace AgentWorkspace.Realtime;
 
 /// <summary>
 /// Fans workspace events out to this node's Blazor circuits in-process. Components subscribe and

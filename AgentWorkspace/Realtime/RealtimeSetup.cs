@@ -1,4 +1,5 @@
 using AgentWorkspace.Features.Accounts;
+using AgentWorkspace.Features.Conversations;
 using Microsoft.AspNetCore.Identity;
 
 namespace AgentWorkspace.Realtime;
@@ -10,6 +11,7 @@ public static class RealtimeSetup
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<CircuitEventBus>();
         builder.Services.AddSingleton<WorkspaceEvents>();
+        builder.Services.AddSingleton<IConversationEvents>(sp => sp.GetRequiredService<WorkspaceEvents>());
         builder.Services.AddSingleton<PresenceTracker>();
         builder.Services.AddSingleton<HubSessions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());

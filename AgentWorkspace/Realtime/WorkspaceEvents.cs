@@ -1,3 +1,4 @@
+using AgentWorkspace.Features.Conversations;
 using Microsoft.AspNetCore.SignalR;
 
 namespace AgentWorkspace.Realtime;
@@ -12,7 +13,7 @@ namespace AgentWorkspace.Realtime;
 public sealed class WorkspaceEvents(
     IHubContext<WorkspaceHub, IWorkspaceClient> hub,
     CircuitEventBus circuits,
-    ILogger<WorkspaceEvents> logger)
+    ILogger<WorkspaceEvents> logger) : IConversationEvents
 {
     public async Task ConversationChanged(ConversationSummary summary)
     {

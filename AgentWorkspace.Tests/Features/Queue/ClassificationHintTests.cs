@@ -1,4 +1,5 @@
 using AgentWorkspace.Features.Classification;
+using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Queue;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Realtime;

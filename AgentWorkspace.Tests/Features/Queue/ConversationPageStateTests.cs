@@ -109,7 +109,7 @@ public sealed class ConversationPageStateTests(WorkspaceApp app) : IClassFixture
     {
         public int Loads => State.Loads;
         public ConversationDetails? Details => State.Details;
-        public AgentWorkspace.Realtime.ConversationSummary? Summary => State.Summary;
+        public ConversationSummary? Summary => State.Summary;
         public ReplyDraft? Draft => State.Draft;
         public string? OwnedByOther => State.OwnedByOther;
         public Task OpenAsync(int id, ClaimsPrincipal user) => State.OpenAsync(id, user);

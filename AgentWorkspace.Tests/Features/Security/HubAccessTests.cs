@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using AgentWorkspace.Features.Accounts;
+using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Realtime;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;

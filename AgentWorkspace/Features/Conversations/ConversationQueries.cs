@@ -3,7 +3,6 @@ using AgentWorkspace.Features.Accounts;
 using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Escalations;
 using AgentWorkspace.Features.Sla;
-using AgentWorkspace.Realtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Features.Conversations;

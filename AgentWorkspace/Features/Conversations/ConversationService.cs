@@ -4,7 +4,6 @@ using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Escalations;
 using AgentWorkspace.Features.Escalations.Rules;
 using AgentWorkspace.Features.Sla;
-using AgentWorkspace.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +29,7 @@ public sealed partial class ConversationService(
     KeywordTable keywords,
     TimeProvider time,
     WriterSettings settings,
-    WorkspaceEvents events,
+    IConversationEvents events,
     IRuleScheduler rules,
     ILogger<ConversationService> logger)
 {
