@@ -3,6 +3,7 @@ using AgentWorkspace.Data;
 using AgentWorkspace.Features;
 using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Conversations;
+using AgentWorkspace.Features.Escalations;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.WallBoard;
 using AgentWorkspace.Realtime;
@@ -38,7 +39,7 @@ internal static class BoardCostHarness
             var clock = new TeamClock(TimeProvider.System, Options.Create(new TeamOptions()));
             var presence = new PresenceTracker();
             using var online = presence.Enter("agent1");
-            var metrics = new TeamMetrics(factory, new ConversationQueries(factory), clock, presence);
+            var metrics = new TeamMetrics(factory, new EscalationQueries(factory), clock, presence);
             await metrics.BoardAsync();
             await metrics.TrendAsync(14);
             var board = Time(repeats, () => metrics.BoardAsync());

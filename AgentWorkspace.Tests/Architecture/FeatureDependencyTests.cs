@@ -5,44 +5,19 @@ namespace AgentWorkspace.Tests.Architecture;
 /// <summary>
 /// Features may lean on each other, but never in a circle: a reader who changes one must not have
 /// to understand all of them. A feature depends on another when its code names a type the other
-/// declares (read from the source, Razor included, comments and strings left out).
+/// declares or opens its namespace with a using directive (read from the source, Razor included,
+/// comments and strings left out).
 /// </summary>
 public sealed partial class FeatureDependencyTests
 {
-    /// <summary>
-    /// The circles still to break (issue 16), each pair depending on the other. The list may only
-    /// shrink: a new circle fails the first test, and a broken one fails the second until it is
-    /// taken off the list.
-    /// </summary>
-    private static readonly (string, string)[] KnownCircles =
-    [
-        ("Accounts", "Security"),           // sign-in throttling and callers' roles live in Security, roles and keys in Accounts
-        ("Conversations", "Security"),       // the API's scopes; Security's handlers name the Message entity
-    ];
-
     [Fact]
-    public void Features_do_not_depend_on_each_other_in_a_new_circle()
+    public void Features_do_not_depend_on_each_other_in_a_circle()
     {
         var graph = FeatureGraph.Read(RepositoryRoot());
-        foreach (var (a, b) in KnownCircles)
-        {
-            graph.Forget(a, b);
-        }
 
         var cycle = graph.FindCycle();
 
         Assert.True(cycle is null, $"Features depend on each other in a circle: {string.Join(" → ", cycle ?? [])}\n{graph.Explain(cycle ?? [])}");
-    }
-
-    [Fact]
-    public void Every_known_circle_still_exists_so_the_list_only_shrinks()
-    {
-        var graph = FeatureGraph.Read(RepositoryRoot());
-
-        foreach (var (a, b) in KnownCircles)
-        {
-            Assert.True(graph.DependenciesOf(a).Contains(b) && graph.DependenciesOf(b).Contains(a), $"{a} and {b} no longer depend on each other: take them off KnownCircles.");
-        }
     }
 
     [Fact]
@@ -102,6 +77,15 @@ public sealed partial class FeatureDependencyTests
                 {
                     // Razor markup quotes C# in attributes, so only its comments are left out there.
                     var code = (path.EndsWith(".razor", StringComparison.Ordinal) ? RazorComment() : Comment()).Replace(File.ReadAllText(path), " ");
+                    // A using directive is a dependency even when nothing it opens is named yet.
+                    foreach (Match directive in UsingDirective().Matches(code))
+                    {
+                        var target = directive.Groups[1].Value;
+                        if (target != feature && files.ContainsKey(target))
+                        {
+                            edges.TryAdd(target, $"{Path.GetRelativePath(root, path)} opens {directive.Value.Trim()}");
+                        }
+                    }
                     foreach (Match word in Word().Matches(code))
                     {
                         if (declaredBy.TryGetValue(word.Value, out var owner) && owner != feature)
@@ -112,13 +96,6 @@ public sealed partial class FeatureDependencyTests
                 }
             }
             return graph;
-        }
-
-        /// <summary>Drops a known pair of mutual dependencies, so the search looks for any other circle.</summary>
-        public void Forget(string a, string b)
-        {
-            _edges.GetValueOrDefault(a)?.Remove(b);
-            _edges.GetValueOrDefault(b)?.Remove(a);
         }
 
         public IReadOnlyCollection<string> DependenciesOf(string feature) => _edges.GetValueOrDefault(feature)?.Keys ?? (IReadOnlyCollection<string>)[];
@@ -171,6 +148,9 @@ public sealed partial class FeatureDependencyTests
         // Line and block comments, Razor comments and string literals: words there are not dependencies.
         [GeneratedRegex(@"//[^\n]*|/\*.*?\*/|@\*.*?\*@|""(?:[^""\\\n]|\\.)*""", RegexOptions.Singleline)]
         private static partial Regex Comment();
+
+        [GeneratedRegex(@"^@?using\s+AgentWorkspace\.(?:Features\.)?(\w+)", RegexOptions.Multiline)]
+        private static partial Regex UsingDirective();
 
         [GeneratedRegex(@"@\*.*?\*@", RegexOptions.Singleline)]
         private static partial Regex RazorComment();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using AgentWorkspace.Features.Accounts;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 

@@ -1,7 +1,6 @@
 using AgentWorkspace.Features.Accounts;
 using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Conversations;
-using AgentWorkspace.Features.Escalations;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Templates;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;

@@ -34,7 +34,7 @@ public sealed class CircuitEventBus(ILogger<CircuitEventBus> logger)
         {
             // A push runs for another user's page: it must not carry the publisher's identity into
             // that page's code, so services' own role checks refuse anything it tries to change.
-            Features.Security.WorkspaceCaller.Current = Features.Security.WorkspaceCaller.Nobody;
+            Features.WorkspaceCaller.Current = Features.WorkspaceCaller.Nobody;
             await listener(e);
         }
         catch (Exception ex)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using AgentWorkspace.Data;
+using AgentWorkspace.Features;
 using AgentWorkspace.Features.Accounts;
 using AgentWorkspace.Features.Security;
 using Microsoft.AspNetCore.SignalR;

@@ -201,7 +201,7 @@ public sealed class HandOffTests(FakeClockApp app) : IClassFixture<FakeClockApp>
         });
         Assert.NotEqual(JsonValueKind.Null, escalations.Single(e => e.GetProperty("id").GetInt32() == first).GetProperty("acknowledgedAt").ValueKind);
         Assert.Equal(JsonValueKind.Null, escalations.Single(e => e.GetProperty("id").GetInt32() == second).GetProperty("acknowledgedAt").ValueKind);
-        Assert.Empty(await app.Get<ConversationQueries>().OpenEscalationsAsync() is var open ? open.Where(e => e.ConversationId == posted.ConversationId) : []);
+        Assert.Empty(await app.Get<EscalationQueries>().OpenAsync() is var open ? open.Where(e => e.ConversationId == posted.ConversationId) : []);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using AgentWorkspace.Features.Accounts.Pages;
-using AgentWorkspace.Features.Security;
+
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +23,7 @@ public static class AccountEndpoints
             HttpContext http) =>
         {
             var target = SafeReturnUrl(returnUrl);
-            if (throttle.TryAttempt(SecuritySetup.ClientAddress(http), username) is { } wait)
+            if (throttle.TryAttempt(WorkspaceCaller.ClientAddress(http), username) is { } wait)
             {
                 return TooManyAttempts(http, wait);
             }
@@ -72,7 +72,7 @@ public static class AccountEndpoints
             {
                 return Results.Redirect("/account/login");
             }
-            if (throttle.TryAttempt(SecuritySetup.ClientAddress(http), user.UserName) is { } wait)
+            if (throttle.TryAttempt(WorkspaceCaller.ClientAddress(http), user.UserName) is { } wait)
             {
                 return TooManyAttempts(http, wait);
             }

@@ -12,6 +12,8 @@ public static class AccountsSetup
     {
         builder.Services.AddFeatureOptions<ConnectorKeyOptions>(builder.Configuration, "Ingest");
         builder.Services.AddFeatureOptions<SeedOptions>(builder.Configuration, "Seed");
+        builder.Services.AddFeatureOptions<SignInLimitsOptions>(builder.Configuration, "Limits");
+        builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)

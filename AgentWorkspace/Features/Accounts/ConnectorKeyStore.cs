@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using AgentWorkspace.Data;
-using AgentWorkspace.Features.Security;
+
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Features.Accounts;

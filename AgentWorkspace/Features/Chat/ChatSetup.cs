@@ -40,7 +40,7 @@ public static class ChatSetup
                 });
             }
             http.Items[ItemKey] = id;
-            http.Items[AddressItemKey] = SecuritySetup.ClientAddress(http);
+            http.Items[AddressItemKey] = WorkspaceCaller.ClientAddress(http);
         }
         await next();
     });

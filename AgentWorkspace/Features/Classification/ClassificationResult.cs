@@ -1,4 +1,3 @@
-using AgentWorkspace.Features.Sla;
 
 namespace AgentWorkspace.Features.Classification;
 

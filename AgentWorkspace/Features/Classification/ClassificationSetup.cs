@@ -1,6 +1,5 @@
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Accounts;
-using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

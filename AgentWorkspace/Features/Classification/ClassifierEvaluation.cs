@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Sla;
 
 namespace AgentWorkspace.Features.Classification;

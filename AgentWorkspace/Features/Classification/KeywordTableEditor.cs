@@ -1,6 +1,5 @@
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Accounts;
-using AgentWorkspace.Features.Templates;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Features.Classification;
@@ -117,7 +116,7 @@ public sealed class KeywordTableEditor(IDbContextFactory<WorkspaceDbContext> dbF
     public async Task<List<KeywordRowError>> SaveAsync(IReadOnlyList<KeywordEntry> rows, string actor, CancellationToken ct = default)
     {
         // Defence in depth: the page attribute is not the only check.
-        Security.WorkspaceCaller.Require(Accounts.Roles.TeamLead);
+        WorkspaceCaller.Require(Accounts.Roles.TeamLead);
         var errors = Validate(rows);
         if (errors.Count > 0)
         {

@@ -1,4 +1,3 @@
-using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Sla;
 
 namespace AgentWorkspace.Features.Conversations;
@@ -132,6 +131,12 @@ public sealed class Customer
     /// <summary>先生 or 女士 when the connector knows it: the greeting says 王先生 / 王女士, otherwise 您好.</summary>
     public string? Salutation { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>What staff call the customer: the name the connector sent, else its id.</summary>
+    public string DisplayName => DisplayNameOf(Name, ExternalId);
+
+    /// <summary>The one rule for <see cref="DisplayName"/>, for rows read without the entity.</summary>
+    public static string DisplayNameOf(string? name, string externalId) => name ?? externalId;
 }
 
 public sealed class Message

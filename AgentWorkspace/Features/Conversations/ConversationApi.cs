@@ -1,11 +1,8 @@
 using System.Text.Json;
-using AgentWorkspace.Data;
 using AgentWorkspace.Features.Accounts;
 using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Security;
-using AgentWorkspace.Features.Sla;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AgentWorkspace.Features.Conversations;

@@ -1,5 +1,4 @@
 using AgentWorkspace.Data;
-using AgentWorkspace.Features.Escalations;
 
 namespace AgentWorkspace.Features.Conversations;
 
@@ -85,7 +84,7 @@ public sealed class ConversationChange
             c.ReviewRequestedAt ??= Now;
         }
         c.NextCustomerUpdateDueAt ??= Now + _options.Escalation.CustomerUpdateEvery;
-        Notify(supervisor, "escalation", $"{TeamWording(reason)}：{c.Customer.Name ?? c.Customer.ExternalId} — {note ?? c.Preview}");
+        Notify(supervisor, "escalation", $"{TeamWording(reason)}：{c.Customer.DisplayName} — {note ?? c.Preview}");
         return ActionOutcome.Done($"escalated-{Kebab(reason)}", note);
     }
 

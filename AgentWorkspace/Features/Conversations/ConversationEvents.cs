@@ -57,6 +57,7 @@ public sealed record ConversationSummary(
     IReadOnlyList<ClassificationReason>? Reasons = null)
 {
     public bool IsOpen => Status.IsOpen();
+    public string CustomerDisplayName => Customer.DisplayNameOf(CustomerName, CustomerExternalId);
     public bool IsEscalated => EscalatedAt is not null && IsOpen;
     public bool IsClassified => ClassifiedAt is not null;
 

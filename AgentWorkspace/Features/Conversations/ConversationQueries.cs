@@ -1,7 +1,6 @@
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Accounts;
 using AgentWorkspace.Features.Classification;
-using AgentWorkspace.Features.Escalations;
 using AgentWorkspace.Features.Sla;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,7 +50,10 @@ public sealed record ConversationDetails(
 
 public sealed record StaffMember(string UserName, string DisplayName);
 
-public sealed record CustomerView(int Id, string ExternalId, string? Name, bool IsVip, string? Salutation = null);
+public sealed record CustomerView(int Id, string ExternalId, string? Name, bool IsVip, string? Salutation = null)
+{
+    public string DisplayName => Customer.DisplayNameOf(Name, ExternalId);
+}
 
 public sealed record TimelineView(string Kind, DateTimeOffset At, string Actor, string? Detail);
 
@@ -161,17 +163,5 @@ public sealed class ConversationQueries(IDbContextFactory<WorkspaceDbContext> db
             .ThenBy(c => c.FirstResponseDueAt)
             .ToListAsync(ct);
         return [.. rows.Select(ConversationSummary.From)];
-    }
-
-    public async Task<List<EscalationView>> OpenEscalationsAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Escalations.AsNoTracking()
-            .Join(db.Conversations.WhereOpen(),
-                e => e.ConversationId, c => c.Id, (e, c) => new { e, c.Customer.Name, c.Preview })
-            .Where(x => x.e.ClosedAt == null)
-            .OrderByDescending(x => x.e.RaisedAt)
-            .Select(x => new EscalationView(x.e.Id, x.e.ConversationId, x.e.Reason, x.e.RaisedAt, x.e.AssignedTo, x.Name, x.Preview, x.e.AcknowledgedAt, x.e.Note))
-            .ToListAsync(ct);
     }
 }

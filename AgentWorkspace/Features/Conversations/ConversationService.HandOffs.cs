@@ -1,5 +1,4 @@
 using AgentWorkspace.Features.Accounts;
-using AgentWorkspace.Features.Escalations;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Features.Conversations;
@@ -116,7 +115,7 @@ public sealed partial class ConversationService
             Audit(x, "take-over", previous);
             if (previous is not null)
             {
-                x.Notify(previous, "taken-over", $"{userName} 接管了会话：{c.Customer.Name ?? c.Customer.ExternalId} — {c.Preview}");
+                x.Notify(previous, "taken-over", $"{userName} 接管了会话：{c.Customer.DisplayName} — {c.Preview}");
             }
             return ActionOutcome.Done("taken-over", previous);
         }, ct);
@@ -152,7 +151,7 @@ public sealed partial class ConversationService
             Assign(x, toUserName);
             await CloseEscalationsAsync(x, e => e.Reason == EscalationReason.NeedsReview, ct);
             Audit(x, "reassign", $"{previous ?? "—"} → {toUserName}");
-            var who = $"{c.Customer.Name ?? c.Customer.ExternalId} — {c.Preview}";
+            var who = $"{c.Customer.DisplayName} — {c.Preview}";
             x.Notify(toUserName, "reassigned", $"{userName} 将会话分配给您：{who}");
             if (previous is not null && previous != userName)
             {
@@ -226,7 +225,7 @@ public sealed partial class ConversationService
             }
             c.Satisfaction = answer;
             c.SatisfactionAnsweredAt = x.Now;
-            var customer = c.Customer.Name ?? c.Customer.ExternalId;
+            var customer = c.Customer.DisplayName;
             var text = typed?.Trim() ?? SatisfactionAnswers.Text(answer);
             x.Say(AuthorKind.Customer, customer, text, ingestKey);
             x.RuleKey = $"satisfaction-answer:{id}:{c.ResolveCount}";

@@ -1,11 +1,8 @@
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Accounts;
 using AgentWorkspace.Features.Classification;
-using AgentWorkspace.Features.Escalations;
-using AgentWorkspace.Features.Escalations.Rules;
 using AgentWorkspace.Features.Sla;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AgentWorkspace.Features.Conversations;
 
@@ -155,7 +152,7 @@ public sealed partial class ConversationService(
         {
             Conversation = conversation,
             AuthorKind = AuthorKind.Customer,
-            AuthorName = customer.Name ?? customer.ExternalId,
+            AuthorName = customer.DisplayName,
             Text = command.Text,
             CreatedAt = now,
             IngestKey = ingestKey,
@@ -180,7 +177,7 @@ public sealed partial class ConversationService(
             throw;
         }
 
-        var change = new ConversationChange(db, conversation, now, customer.Name ?? customer.ExternalId, Options);
+        var change = new ConversationChange(db, conversation, now, customer.DisplayName, Options);
         change.Step(isNew ? "created" : "customer-message", isNew ? $"{conversation.Category}/{conversation.Priority}" : null);
         // SPEC §3: text that fits no category, or is too complex to guess, goes to 李姐 as 待协同.
         if (conversation.NeedsCollaboration && conversation.ClassifiedAt is null && conversation.ReviewRequestedAt is null)

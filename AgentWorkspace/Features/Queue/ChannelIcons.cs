@@ -1,4 +1,3 @@
-using AgentWorkspace.Features.Conversations;
 using MudBlazor;
 
 namespace AgentWorkspace.Features.Queue;

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using AgentWorkspace.Features.Accounts;
-using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Conversations;
-using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Templates;
 using AgentWorkspace.Realtime;
 using Microsoft.Extensions.Localization;

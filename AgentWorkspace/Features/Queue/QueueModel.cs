@@ -1,5 +1,4 @@
 using AgentWorkspace.Features.Conversations;
-using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Realtime;
 
 namespace AgentWorkspace.Features.Queue;

@@ -65,7 +65,7 @@ public sealed class BadRequestMiddleware(RequestDelegate next, IOptions<LimitsOp
     }
 
     /// <summary>The JSON path names the field ("$.text" → text); otherwise the body as a whole is at fault.</summary>
-    private static (string Field, string Message) Describe(Exception ex)
+    private static (string Field, string Detail) Describe(Exception ex)
     {
         for (var e = ex; e is not null; e = e.InnerException)
         {

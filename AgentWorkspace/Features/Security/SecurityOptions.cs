@@ -15,10 +15,6 @@ public sealed class LimitsOptions
     [Range(1, int.MaxValue)]
     public int ChatConversationsPerHour { get; set; } = 10;
 
-    /// <summary>Sign-in POSTs per client address, and separately per user name, per minute.</summary>
-    [Range(1, int.MaxValue)]
-    public int LoginAttemptsPerMinute { get; set; } = 10;
-
     /// <summary>Requests per connector key per second on /api and the hub's negotiation.</summary>
     [Range(1, int.MaxValue)]
     public int ApiRequestsPerSecond { get; set; } = 100;

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace AgentWorkspace.Features.Security;
@@ -30,7 +29,6 @@ public static class SecuritySetup
         // log it with the query, so that category stays at Warning whatever the configuration says.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Connections", LogLevel.Warning);
-        builder.Services.AddSingleton<LoginThrottle>();
 
         // Keys in the database: every node reads the same ring, and a restart keeps everyone signed in.
         builder.Services.AddDataProtection().SetApplicationName("AgentWorkspace").PersistKeysToDbContext<WorkspaceDbContext>();
@@ -53,7 +51,7 @@ public static class SecuritySetup
             o.AddPolicy(ApiRateLimitPolicy, http =>
             {
                 var perSecond = http.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value.ApiRequestsPerSecond;
-                var key = http.User.FindFirstValue(ConnectorScopes.KeyClaimType) ?? "address:" + ClientAddress(http);
+                var key = http.User.FindFirstValue(ConnectorScopes.KeyClaimType) ?? "address:" + WorkspaceCaller.ClientAddress(http);
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = perSecond,
@@ -166,9 +164,6 @@ public static class SecuritySetup
         !path.StartsWithSegments("/account") && !path.StartsWithSegments("/_framework") && !path.StartsWithSegments("/_content")
         && !path.StartsWithSegments("/_blazor") && !path.StartsWithSegments("/hubs") && !path.StartsWithSegments("/api")
         && !path.StartsWithSegments("/health") && !Path.HasExtension(path.Value);
-
-    /// <summary>The address limits partition on: the connection's, or the proxy's forwarded one when configured.</summary>
-    public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>Requires a connector key holding <paramref name="scope"/> (ingest, read, satisfaction, tickets).</summary>
     public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope) where TBuilder : IEndpointConventionBuilder =>

@@ -1,11 +1,9 @@
 using System.Security.Claims;
-using AgentWorkspace.Data;
 using AgentWorkspace.Features.Accounts;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AgentWorkspace.Features.Security;

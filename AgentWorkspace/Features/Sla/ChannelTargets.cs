@@ -1,4 +1,3 @@
-using AgentWorkspace.Features.Conversations;
 
 namespace AgentWorkspace.Features.Sla;
 

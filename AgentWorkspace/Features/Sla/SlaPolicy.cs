@@ -1,5 +1,4 @@
 using AgentWorkspace.Data;
-using AgentWorkspace.Features.Conversations;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Features.Sla;

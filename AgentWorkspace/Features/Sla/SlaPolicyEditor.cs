@@ -1,6 +1,5 @@
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Accounts;
-using AgentWorkspace.Features.Conversations;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Features.Sla;
@@ -62,7 +61,7 @@ public sealed class SlaPolicyEditor(IDbContextFactory<WorkspaceDbContext> dbFact
     public async Task<List<SlaValidationError>> SaveAsync(IReadOnlyCollection<SlaCell> cells, string actor, CancellationToken ct = default)
     {
         // Defence in depth: the page attribute is not the only check.
-        Security.WorkspaceCaller.Require(Accounts.Roles.TeamLead);
+        WorkspaceCaller.Require(Accounts.Roles.TeamLead);
         var errors = Validate(cells);
         if (errors.Count > 0)
         {

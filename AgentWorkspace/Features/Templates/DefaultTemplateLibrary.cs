@@ -1,4 +1,3 @@
-using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Sla;
 

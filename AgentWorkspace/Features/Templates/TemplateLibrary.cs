@@ -2,7 +2,6 @@ using AgentWorkspace.Data;
 using AgentWorkspace.Features.Accounts;
 using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Conversations;
-using AgentWorkspace.Features.Sla;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Features.Templates;
@@ -177,7 +176,7 @@ public sealed class TemplateLibrary(IDbContextFactory<WorkspaceDbContext> dbFact
     public async Task<string?> SaveForbiddenPhrasesAsync(IEnumerable<string> phrases, string actor, CancellationToken ct = default)
     {
         // Defence in depth: the page attribute is not the only check.
-        Security.WorkspaceCaller.Require(Accounts.Roles.TeamLead);
+        WorkspaceCaller.Require(Accounts.Roles.TeamLead);
         var cleaned = phrases.Select(p => p?.Trim() ?? "").Where(p => p.Length > 0).Distinct().ToList();
         if (cleaned.Any(p => p.Length > 50))
         {
@@ -200,7 +199,7 @@ public sealed class TemplateLibrary(IDbContextFactory<WorkspaceDbContext> dbFact
     public async Task<TemplateSaveResult> SaveAsync(int? id, TemplateForm form, string actor, CancellationToken ct = default)
     {
         // Defence in depth: the page attribute is not the only check.
-        Security.WorkspaceCaller.Require(Accounts.Roles.TeamLead);
+        WorkspaceCaller.Require(Accounts.Roles.TeamLead);
         var errors = TemplateValidator.Validate(form.Parts, form.Scenario, await ForbiddenPhrasesAsync(ct));
         var nameError = ValidateName(form.Name);
         if (errors.Count > 0 || nameError is not null)
@@ -252,7 +251,7 @@ public sealed class TemplateLibrary(IDbContextFactory<WorkspaceDbContext> dbFact
     public async Task<TemplateSaveResult> RestoreAsync(int id, int versionNumber, string actor, CancellationToken ct = default)
     {
         // Defence in depth: the page attribute is not the only check.
-        Security.WorkspaceCaller.Require(Accounts.Roles.TeamLead);
+        WorkspaceCaller.Require(Accounts.Roles.TeamLead);
         var found = await GetAsync(id, ct) ?? throw new KeyNotFoundException($"Template {id} does not exist.");
         var version = found.Versions.SingleOrDefault(v => v.Number == versionNumber) ?? throw new KeyNotFoundException($"Version {versionNumber} does not exist.");
         return await SaveAsync(id, TemplateForm.From(found.Template, version), actor, ct);
@@ -261,7 +260,7 @@ public sealed class TemplateLibrary(IDbContextFactory<WorkspaceDbContext> dbFact
     public async Task SetRetiredAsync(int id, bool retired, string actor, CancellationToken ct = default)
     {
         // Defence in depth: the page attribute is not the only check.
-        Security.WorkspaceCaller.Require(Accounts.Roles.TeamLead);
+        WorkspaceCaller.Require(Accounts.Roles.TeamLead);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var template = await db.Templates.SingleAsync(t => t.Id == id, ct);
         if (template.IsRetired == retired)

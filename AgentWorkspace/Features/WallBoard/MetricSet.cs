@@ -1,6 +1,4 @@
-using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Conversations;
-using AgentWorkspace.Features.Sla;
 
 namespace AgentWorkspace.Features.WallBoard;
 

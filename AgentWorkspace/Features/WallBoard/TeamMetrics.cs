@@ -1,5 +1,4 @@
 using AgentWorkspace.Data;
-using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Escalations;
 using AgentWorkspace.Features.Sla;
@@ -44,7 +43,7 @@ public sealed record HandOffFigures(int UnacknowledgedEscalations, int CustomerU
 /// The figures behind the wall board and the reports. Every query is bounded: the open set (indexed
 /// on status), today's rows (indexed on CreatedAt), or a date range; never the whole history.
 /// </summary>
-public sealed class TeamMetrics(IDbContextFactory<WorkspaceDbContext> dbFactory, ConversationQueries queries, TeamClock clock, PresenceTracker presence)
+public sealed class TeamMetrics(IDbContextFactory<WorkspaceDbContext> dbFactory, EscalationQueries escalationQueries, TeamClock clock, PresenceTracker presence)
 {
     public async Task<BoardSnapshot> BoardAsync(CancellationToken ct = default)
     {
@@ -56,7 +55,7 @@ public sealed class TeamMetrics(IDbContextFactory<WorkspaceDbContext> dbFactory,
             .Select(c => new
             {
                 c.Id,
-                Customer = c.Customer.Name ?? c.Customer.ExternalId,
+                Customer = Customer.DisplayNameOf(c.Customer.Name, c.Customer.ExternalId),
                 c.Channel,
                 c.Priority,
                 c.Preview,
@@ -69,7 +68,7 @@ public sealed class TeamMetrics(IDbContextFactory<WorkspaceDbContext> dbFactory,
             .ToListAsync(ct);
         var waiting = open.Where(c => c.FirstRespondedAt is null).ToList();
         var today = await RowsAsync(db, dayStart, now.AddTicks(1), null, null, ct);
-        var escalations = await queries.OpenEscalationsAsync(ct);
+        var escalations = await escalationQueries.OpenAsync(ct);
         var online = presence.Online;
         var agents = online.Select(user =>
         {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using AgentWorkspace.Features.Accounts;
-using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.WeeklyReport;

@@ -1,4 +1,3 @@
-using AgentWorkspace.Features.Classification;
 
 namespace AgentWorkspace.Features.WeeklyReport;
 

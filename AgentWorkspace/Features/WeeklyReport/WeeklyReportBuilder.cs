@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AgentWorkspace.Data;
-using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Conversations;
-using AgentWorkspace.Realtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Features.WeeklyReport;
@@ -86,7 +84,7 @@ public sealed class WeeklyReportBuilder(IDbContextFactory<WorkspaceDbContext> db
     public async Task<WeeklyReportRecord> CompileAsync(DateTimeOffset weekStart, string actor, CancellationToken ct = default)
     {
         // Defence in depth: the page attribute is not the only check.
-        Security.WorkspaceCaller.Require(Accounts.Roles.Supervisor, Accounts.Roles.TeamLead);
+        WorkspaceCaller.Require(Accounts.Roles.Supervisor, Accounts.Roles.TeamLead);
         var content = await BuildAsync(weekStart, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var record = await db.WeeklyReports.SingleOrDefaultAsync(r => r.WeekStart == weekStart, ct);

@@ -31,7 +31,7 @@ public sealed class CustomerUpdateRule(IOptions<EscalationOptions> options) : Co
                 x.Step("customer-update-missed", owner, actor: "system");
             }
             c.NextCustomerUpdateDueAt = x.Now + every;
-            x.Notify(owner, "customer-update", $"请向客户同步处理进度：{c.Customer.Name ?? c.Customer.ExternalId} — {c.Preview}");
+            x.Notify(owner, "customer-update", $"请向客户同步处理进度：{c.Customer.DisplayName} — {c.Preview}");
             return Task.FromResult(ActionOutcome.Done("customer-update-reminder", owner));
         }, ct: ct);
 }

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace AgentWorkspace.Features.Security;
+namespace AgentWorkspace.Features;
 
 /// <summary>
 /// Who is calling, for services that check the role themselves (defence in depth behind the page
@@ -33,6 +33,9 @@ public static class WorkspaceCaller
             throw new RoleRequiredException(roles);
         }
     }
+
+    /// <summary>The address limits partition on: the connection's, or the proxy's forwarded one when configured.</summary>
+    public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>Runs the rest of the current async flow as <paramref name="caller"/> (tests, jobs acting for someone).</summary>
     public static IDisposable As(ClaimsPrincipal? caller)

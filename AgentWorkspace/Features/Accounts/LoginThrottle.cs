@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace AgentWorkspace.Features.Security;
+namespace AgentWorkspace.Features.Accounts;
 
 /// <summary>
 /// Sign-in POSTs per client address and per user name. This replaces Identity's lockout (ten
@@ -12,7 +12,7 @@ public sealed class LoginThrottle : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
 
-    public LoginThrottle(IOptions<LimitsOptions> options)
+    public LoginThrottle(IOptions<SignInLimitsOptions> options)
     {
         var perMinute = options.Value.LoginAttemptsPerMinute;
         _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions

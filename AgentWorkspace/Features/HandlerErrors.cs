@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
-namespace AgentWorkspace.Features.Security;
+namespace AgentWorkspace.Features;
 
 /// <summary>
 /// What a page handler does when its save fails: tell the user in their language and keep the
