@@ -9,6 +9,11 @@ using BenchmarkDotNet.Running;
 //   accuracy [file]                     the classifier against the labelled evaluation set
 //   capacity [circuits] [ingests] [open] signed-in /queue circuits on one node: memory, idle CPU, ingest → last circuit
 //   queue-render [open] [runs]          /queue with many open conversations: server render of an update, first paint in Chromium
+if (Environment.GetEnvironmentVariable("CIRCUIT_TRACE") == "1")
+{
+    AgentWorkspace.Benchmarks.Circuits.BlazorCircuitClient.Trace = line => Console.Error.WriteLine("  circuit: " + (line));
+}
+
 switch (args.FirstOrDefault())
 {
     case "latency":

@@ -28,7 +28,7 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
 {
     private readonly HubConnection _connection;
     private readonly TaskCompletionSource _attached = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<(string Text, TaskCompletionSource<long> Seen)> _waiters = [];
+    private readonly List<(Func<string, bool> Matches, TaskCompletionSource<long> Seen)> _waiters = [];
     private readonly Lock _gate = new();
     private readonly float _viewportHeight;
     private long _nextJsObjectId;
@@ -41,6 +41,9 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
     }
 
     public string? CircuitId { get; private set; }
+
+    /// <summary>Where to describe what the circuit exchanges, when diagnosing the client.</summary>
+    public static Action<string>? Trace { get; set; }
 
     /// <summary>Render batches received (and acknowledged) so far.</summary>
     public int Batches => _batches;
@@ -113,7 +116,8 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
             .Build();
         var client = new BlazorCircuitClient(connection, viewportHeight);
         client.Register();
-        var ready = client.WhenRendered(readyText);
+        // Static markup reaches the client as one markup string, attribute values in frames of their own.
+        var ready = client.WhenRendered(s => s == readyText || s.Contains($"\"{readyText}\"", StringComparison.Ordinal));
         try
         {
             await connection.StartAsync(ct);
@@ -142,13 +146,16 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Completes with the <see cref="Stopwatch"/> timestamp of the first batch (from now on) whose strings include <paramref name="text"/>.</summary>
-    public Task<long> WhenRendered(string text)
+    /// <summary>Completes with the <see cref="Stopwatch"/> timestamp of the first batch (from now on) with <paramref name="text"/> as one of its strings (a text or an attribute value).</summary>
+    public Task<long> WhenRendered(string text) => WhenRendered(s => s == text);
+
+    /// <summary>Completes with the <see cref="Stopwatch"/> timestamp of the first batch (from now on) with a string that <paramref name="matches"/>.</summary>
+    public Task<long> WhenRendered(Func<string, bool> matches)
     {
         var seen = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            _waiters.Add((text, seen));
+            _waiters.Add((matches, seen));
         }
         return seen.Task;
     }
@@ -168,6 +175,7 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
         _connection.On<long, string, string?, int, long, int>("JS.BeginInvokeJS", OnBeginInvokeJS);
         _connection.On<string>("JS.Error", error =>
         {
+            Trace?.Invoke("JS.Error " + error);
             Error = error;
             lock (_gate)
             {
@@ -188,13 +196,15 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
     {
         var at = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _batches);
+        Trace?.Invoke($"batch {batchId}: {data.Length} bytes: {string.Join(" | ", RenderBatchStrings.All(data))}");
         lock (_gate)
         {
             if (_waiters.Count > 0)
             {
+                var strings = RenderBatchStrings.All(data);
                 for (var i = _waiters.Count - 1; i >= 0; i--)
                 {
-                    if (RenderBatchStrings.Contains(data, _waiters[i].Text))
+                    if (strings.Any(_waiters[i].Matches))
                     {
                         _waiters[i].Seen.TrySetResult(at);
                         _waiters.RemoveAt(i);
@@ -209,6 +219,7 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
 
     private async Task OnBeginInvokeJS(long asyncHandle, string identifier, string? argsJson, int resultType, long targetInstanceId, int callType)
     {
+        Trace?.Invoke($"JS {identifier} ({resultType}) {argsJson}");
         if (identifier == "Blazor._internal.attachWebRendererInterop")
         {
             _attached.TrySetResult();
