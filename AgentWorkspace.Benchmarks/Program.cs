@@ -28,6 +28,9 @@ switch (args.FirstOrDefault())
     case "capacity":
         await CapacityHarness.RunAsync(Arg(1, 1000), Arg(2, 50), Arg(3, 100));
         break;
+    case "queue-render":
+        await QueueRenderHarness.RunAsync(Arg(1, 500), Arg(2, 20));
+        break;
     case "accuracy":
         AccuracyHarness.Run(args.ElementAtOrDefault(1));
         break;

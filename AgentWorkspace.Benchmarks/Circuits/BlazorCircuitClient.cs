@@ -91,7 +91,10 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
     {
         var pageUri = new Uri(http.BaseAddress!, path);
         using var request = new HttpRequestMessage(HttpMethod.Get, pageUri);
-        request.Headers.Add("Cookie", cookies.GetCookieHeader(pageUri));
+        if (cookies.GetCookieHeader(pageUri) is { Length: > 0 } cookieHeader)
+        {
+            request.Headers.Add("Cookie", cookieHeader);
+        }
         using var response = await http.SendAsync(request, ct);
         if (response.StatusCode != HttpStatusCode.OK)
         {
