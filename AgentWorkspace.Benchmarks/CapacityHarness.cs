@@ -56,7 +56,7 @@ internal static class CapacityHarness
             foreach (var checkpoint in Checkpoints.Where(c => c < circuits).Append(circuits))
             {
                 var opening = Stopwatch.StartNew();
-                await OpenAsync(http, clients, opened, checkpoint);
+                await OpenAsync(http, pid, clients, opened, checkpoint);
                 opened = checkpoint;
                 Console.WriteLine($"{checkpoint:N0} circuits open ({opening.Elapsed.TotalSeconds:0} s for this step); settling");
                 await Task.Delay(TimeSpan.FromSeconds(15));
@@ -83,34 +83,36 @@ internal static class CapacityHarness
         }
     }
 
-    private static async Task OpenAsync(HttpClient http, ConcurrentDictionary<int, BlazorCircuitClient> clients, int from, int to)
+    private static async Task OpenAsync(HttpClient http, int pid, ConcurrentDictionary<int, BlazorCircuitClient> clients, int from, int to)
     {
-        var failures = 0;
+        var retried = 0;
+        var failed = 0;
         var progress = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(from, to - from), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        // No cancellation across starts: on a loaded machine one slow start must not abandon the rest.
+        await Parallel.ForEachAsync(Enumerable.Range(from, to - from), new ParallelOptions { MaxDegreeOfParallelism = 6 }, async (i, _) =>
         {
-            for (var attempt = 1; ; attempt++)
+            for (var attempt = 1; attempt <= 3; attempt++)
             {
                 try
                 {
-                    var cookies = await BlazorCircuitClient.SignInAsync(http, BenchAgents.Name(i), BenchAgents.Password, ct);
-                    clients[i] = await BlazorCircuitClient.StartAsync(http, cookies, "/queue", "queue-ready", TimeSpan.FromMinutes(2), ct: ct);
+                    var cookies = await BlazorCircuitClient.SignInAsync(http, BenchAgents.Name(i), BenchAgents.Password);
+                    clients[i] = await BlazorCircuitClient.StartAsync(http, cookies, "/queue", "queue-ready", TimeSpan.FromMinutes(3));
                     break;
                 }
-                catch (Exception ex) when (attempt < 3)
+                catch (Exception ex)
                 {
-                    Interlocked.Increment(ref failures);
-                    Console.Error.WriteLine($"  circuit {i}: {ex.GetType().Name}: {ex.Message} (retrying)");
+                    Interlocked.Increment(ref attempt < 3 ? ref retried : ref failed);
+                    Console.Error.WriteLine($"  circuit {i}, attempt {attempt}: {ex.GetType().Name}: {ex.Message}");
                 }
             }
-            if (clients.Count % 500 == 0)
+            if (i % 100 == 99)
             {
-                Console.WriteLine($"  {clients.Count:N0} circuits after {progress.Elapsed.TotalSeconds:0} s");
+                Console.WriteLine($"  {clients.Count:N0} circuits after {progress.Elapsed.TotalSeconds:0} s; app RSS {Mib(ProcessReadings.ResidentBytes(pid)):N0} MiB");
             }
         });
-        if (failures > 0)
+        if (retried + failed > 0)
         {
-            Console.WriteLine($"  {failures} circuit starts failed once and were retried");
+            Console.WriteLine($"  {retried} circuit starts retried, {failed} circuits given up after 3 attempts");
         }
     }
 

@@ -117,6 +117,8 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
             })
             .WithServerTimeout(TimeSpan.FromMinutes(5))
             .Build();
+        // A loaded server (thousands of circuits on two cores) may take longer than the default 15 s to answer the handshake.
+        connection.HandshakeTimeout = timeout;
         var client = new BlazorCircuitClient(connection, viewportHeight);
         client.Register();
         // Static markup reaches the client as one markup string, attribute values in frames of their own.
