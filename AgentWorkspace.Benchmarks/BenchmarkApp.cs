@@ -7,7 +7,12 @@ internal static class BenchmarkApp
 {
     public const string ApiKey = "bench-key";
 
-    public static Task<AppProcess> StartAsync(IDictionary<string, string> settings)
+    /// <param name="environment">
+    /// Production, except for harnesses that load the pages' scripts in a browser: the build output
+    /// serves static web assets (blazor.web.js, MudBlazor's files) only in Development, where they
+    /// are mapped from the project and the package cache; a published app would carry them itself.
+    /// </param>
+    public static Task<AppProcess> StartAsync(IDictionary<string, string> settings, string environment = "Production")
     {
         var all = new Dictionary<string, string>
         {
@@ -23,7 +28,7 @@ internal static class BenchmarkApp
         }
         return AppProcess.StartAsync(new AppProcessOptions(Path.Combine(Path.GetTempPath(), $"aw-bench-{Guid.NewGuid():N}.db"), ApiKey)
         {
-            Environment = "Production",
+            Environment = environment,
             Settings = all,
             DeleteDatabaseOnDispose = true,
             OnOutput = line =>

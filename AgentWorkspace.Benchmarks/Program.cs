@@ -7,6 +7,13 @@ using BenchmarkDotNet.Running;
 //   jobs [count] [rate]                 how late Hangfire jobs fire after their due time
 //   board [historical] [open] [runs]    what one wall-board update costs over a large history
 //   accuracy [file]                     the classifier against the labelled evaluation set
+//   capacity [circuits] [ingests] [open] signed-in /queue circuits on one node: memory, idle CPU, ingest → last circuit
+//   queue-render [open] [runs]          /queue with many open conversations: server render of an update, first paint in Chromium
+if (Environment.GetEnvironmentVariable("CIRCUIT_TRACE") == "1")
+{
+    AgentWorkspace.Benchmarks.Circuits.BlazorCircuitClient.Trace = line => Console.Error.WriteLine("  circuit: " + (line));
+}
+
 switch (args.FirstOrDefault())
 {
     case "latency":
@@ -17,6 +24,12 @@ switch (args.FirstOrDefault())
         break;
     case "board":
         await BoardCostHarness.RunAsync(Arg(1, 100_000), Arg(2, 500), Arg(3, 50));
+        break;
+    case "capacity":
+        await CapacityHarness.RunAsync(Arg(1, 1000), Arg(2, 50), Arg(3, 100));
+        break;
+    case "queue-render":
+        await QueueRenderHarness.RunAsync(Arg(1, 500), Arg(2, 20));
         break;
     case "accuracy":
         AccuracyHarness.Run(args.ElementAtOrDefault(1));

@@ -37,6 +37,12 @@ public sealed class AppProcess : IDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The app's OS process id, for the capacity harness's memory readings.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>The SQLite file the app runs on (harnesses add users and rows beside it).</summary>
+    public string DatabasePath => _options.DatabasePath;
+
     /// <summary>What the process wrote, for failure messages.</summary>
     public ConcurrentQueue<string> Log { get; } = new();
 
