@@ -20,11 +20,12 @@ public sealed class PostgreSqlStartupLock : IAsyncDisposable
         _key = key;
     }
 
-    public static async Task<PostgreSqlStartupLock> AcquireAsync(string connectionString, TimeSpan timeout, ILogger logger, CancellationToken ct = default)
+    /// <param name="purpose">Locks of different purposes do not exclude each other (the job storage's schema has its own).</param>
+    public static async Task<PostgreSqlStartupLock> AcquireAsync(string connectionString, TimeSpan timeout, ILogger logger, string purpose = "startup", CancellationToken ct = default)
     {
         var target = new NpgsqlConnectionStringBuilder(connectionString);
         var database = target.Database ?? target.Username ?? "postgres";
-        var key = LockKey(database);
+        var key = LockKey(purpose + ":" + database);
         // Pooling off: the lock belongs to this one session, which must really close afterwards.
         var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
         NpgsqlConnection connection;
@@ -80,10 +81,10 @@ public sealed class PostgreSqlStartupLock : IAsyncDisposable
     }
 
     /// <summary>A stable 64-bit key per database name (FNV-1a), so two apps on one server do not wait for each other.</summary>
-    private static long LockKey(string database)
+    private static long LockKey(string name)
     {
         var hash = 14695981039346656037UL;
-        foreach (var b in Encoding.UTF8.GetBytes("AgentWorkspace:startup:" + database))
+        foreach (var b in Encoding.UTF8.GetBytes("AgentWorkspace:" + name))
         {
             hash = (hash ^ b) * 1099511628211UL;
         }
