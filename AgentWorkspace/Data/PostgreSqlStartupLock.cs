@@ -52,6 +52,8 @@ public sealed class PostgreSqlStartupLock : IAsyncDisposable
             await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
             {
                 take.Parameters.AddWithValue("key", key);
+                // The wait is bounded by lock_timeout above, not by the default 30 s command timeout.
+                take.CommandTimeout = (int)Math.Ceiling(timeout.TotalSeconds) + 10;
                 await take.ExecuteNonQueryAsync(ct);
             }
             if (onMaintenance)

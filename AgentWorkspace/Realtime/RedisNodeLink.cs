@@ -91,6 +91,7 @@ public sealed class RedisNodeLink(
             var receivers = await Bus.PublishAsync(CachesChannel, JsonSerializer.Serialize(new CacheEnvelope(_node, id, name), Json));
             // Every node's link listens, this one included; the others must each answer.
             pending.Expect((int)Math.Max(0, receivers - 1));
+            logger.LogInformation("Told {Nodes} other node(s) that {Cache} changed", receivers - 1, name);
             await pending.Done.WaitAsync(options.Value.CacheReloadWait, time, ct);
         }
         catch (TimeoutException)
@@ -187,6 +188,7 @@ public sealed class RedisNodeLink(
             if (_caches.TryGetValue(envelope.Cache, out var cache))
             {
                 await cache.ReloadAsync();
+                logger.LogInformation("Reloaded {Cache}: node {Node} changed it", envelope.Cache, envelope.Node);
             }
             await Bus.PublishAsync(AcksChannel, JsonSerializer.Serialize(new AckEnvelope(_node, envelope.Id), Json));
         }
