@@ -150,17 +150,25 @@ public sealed class TwoNodeTests(BrowserFixture browser)
 
         // 4. A keyword saved on A classifies the next message on B.
         const string word = "星际快递";
-        var before = await ClassifyAsync(apiB, $"我用{word}寄的包裹到哪了？");
-        Assert.DoesNotContain(word, before);
+        Assert.DoesNotContain(word, await ClassifyAsync(apiB, $"我用{word}寄的包裹到哪了？"));
         var lead = await SignedInAsync(a, "lead");
         await BrowserFixture.OpenAsync(lead, "/settings/keywords");
+        var rows = lead.GetByTestId("keyword-row");
+        var before = await rows.CountAsync();
         await lead.GetByTestId("keyword-add").ClickAsync();
-        await lead.GetByTestId("keyword-row").First.Locator("input").First.FillAsync(word);
+        // The new row is rendered at the top by the server; type into it only once it is there.
+        await Assertions.Expect(rows).ToHaveCountAsync(before + 1, new() { Timeout = (float)Live.TotalMilliseconds });
+        var keyword = rows.First.Locator("input").First;
+        await keyword.FillAsync(word);
+        await keyword.PressAsync("Tab");
+        await Assertions.Expect(keyword).ToHaveValueAsync(word);
         await BrowserFixture.ScreenshotAsync(lead, "two-nodes-keywords-before-save");
         await lead.GetByTestId("keywords-save").ClickAsync();
-        await Assertions.Expect(lead.Locator(".mud-snackbar")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var sample = $"我用{word}寄的包裹到哪了？";
+        await WaitForAsync(async () => (await ClassifyAsync(apiA, sample)).Contains(word), TimeSpan.FromSeconds(60), () => "The keyword table saved on node A never took effect on A.\n" + Logs());
+        // Node A tells node B before the save returns (and waits for its reload); allow the message that long.
+        await WaitForAsync(async () => (await ClassifyAsync(apiB, sample)).Contains(word), TimeSpan.FromSeconds(5), () => "Node B did not reload the keyword table node A saved.\n" + Logs());
         await BrowserFixture.ScreenshotAsync(lead, "two-nodes-keywords-saved-on-a");
-        Assert.Contains(word, await ClassifyAsync(apiA, $"我用{word}寄的包裹到哪了？"));
         var next = await PostAsync(apiB, $"我用{word}寄的包裹到哪了？", "nodes-keyword");
         Assert.Contains(word, (await GetAsync(apiB, next)).GetProperty("classification").GetProperty("matchedKeywords").EnumerateArray().Select(k => k.GetString()));
 
