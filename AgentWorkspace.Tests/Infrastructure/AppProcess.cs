@@ -17,8 +17,8 @@ public sealed record AppProcessOptions(string DatabasePath, string ApiKey)
 
     public bool DeleteDatabaseOnDispose { get; init; }
 
-    /// <summary>How long the app may take to answer /health (several nodes wait for each other's migrations).</summary>
-    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>How long the app may take to answer /health (a loaded CI machine; several nodes wait for each other's migrations).</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(120);
 }
 
 /// <summary>
