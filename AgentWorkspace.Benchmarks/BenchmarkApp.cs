@@ -31,6 +31,7 @@ internal static class BenchmarkApp
             Environment = environment,
             Settings = all,
             DeleteDatabaseOnDispose = true,
+            StartTimeout = TimeSpan.FromSeconds(180),
             OnOutput = line =>
             {
                 if (line.StartsWith("warn", StringComparison.Ordinal) || line.StartsWith("fail", StringComparison.Ordinal) || line.StartsWith("crit", StringComparison.Ordinal))

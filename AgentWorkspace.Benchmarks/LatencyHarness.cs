@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http.Connections;
+using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace AgentWorkspace.Benchmarks;
@@ -10,13 +11,44 @@ namespace AgentWorkspace.Benchmarks;
 /// Ingest-to-hub-client latency: N clients on /hubs/workspace, messages POSTed to /api/messages at
 /// a fixed rate; latency runs from just before the POST to each client's MessageAppended. The floor
 /// is a bare hub broadcast (Ping → Pong) at the same rate to the same clients on the same server.
+/// With <c>postgres</c> it runs on a real PostgreSQL and Redis (started for the run) with one or more
+/// nodes: clients are spread over the nodes and the messages are posted to the first one, so with two
+/// nodes half the clients hear them through the Redis backplane. It ends with ingest throughput.
 /// </summary>
 internal static class LatencyHarness
 {
-    public static async Task RunAsync(int clients, int ratePerSecond, int seconds)
+    public static async Task RunAsync(int clients, int ratePerSecond, int seconds, string provider = "sqlite", int nodes = 1)
     {
-        Console.WriteLine($"Latency: {clients} hub clients, {ratePerSecond} messages/s for {seconds} s (server on this machine, 2 cores shared with the clients)");
-        using var app = await BenchmarkApp.StartAsync(new Dictionary<string, string>());
+        var postgres = provider.StartsWith("postgres", StringComparison.OrdinalIgnoreCase);
+        nodes = postgres ? Math.Max(1, nodes) : 1;
+        Console.WriteLine($"Latency: {clients} hub clients, {ratePerSecond} messages/s for {seconds} s on {(postgres ? $"PostgreSQL + Redis, {nodes} node(s)" : "SQLite, 1 node")} (everything on this machine, 2 cores shared with the clients)");
+        await using var cluster = postgres ? await ClusterServices.StartAsync() : null;
+        var apps = new List<AppProcess>();
+        for (var n = 0; n < nodes; n++)
+        {
+            apps.Add(await BenchmarkApp.StartAsync(cluster is null ? new Dictionary<string, string>() : new Dictionary<string, string>
+            {
+                ["Workspace__Database__Provider"] = "PostgreSql",
+                ["ConnectionStrings__Workspace"] = cluster.Database("aw_bench"),
+                ["ConnectionStrings__Redis"] = cluster.Redis,
+            }));
+        }
+        try
+        {
+            await MeasureAsync(apps, clients, ratePerSecond, seconds);
+        }
+        finally
+        {
+            foreach (var node in apps)
+            {
+                node.Dispose();
+            }
+        }
+    }
+
+    private static async Task MeasureAsync(List<AppProcess> apps, int clients, int ratePerSecond, int seconds)
+    {
+        var app = apps[0];
         var sentAt = new ConcurrentDictionary<long, long>();
         var ingest = new ConcurrentBag<double>();
         var floor = new ConcurrentBag<double>();
@@ -24,7 +56,7 @@ internal static class LatencyHarness
         for (var i = 0; i < clients; i++)
         {
             var hub = new HubConnectionBuilder()
-                .WithUrl(new Uri(app.Address, "hubs/workspace"), o =>
+                .WithUrl(new Uri(apps[i % apps.Count].Address, "hubs/workspace"), o =>
                 {
                     o.Headers["X-Api-Key"] = BenchmarkApp.ApiKey;
                     o.Transports = HttpTransportType.WebSockets;
@@ -89,6 +121,24 @@ internal static class LatencyHarness
         Console.WriteLine($"| bare hub broadcast (floor) | {floorSamples.Count}/{expected} | {Percentiles.Of(floorSamples, 50):0.0} | {Percentiles.Of(floorSamples, 99):0.0} | {floorSamples.LastOrDefault():0.0} |");
         Console.WriteLine($"| POST /api/messages → MessageAppended | {ingestSamples.Count}/{expected} | {Percentiles.Of(ingestSamples, 50):0.0} | {Percentiles.Of(ingestSamples, 99):0.0} | {ingestSamples.LastOrDefault():0.0} |");
         Console.WriteLine($"p99 ratio ingest/floor: {Percentiles.Of(ingestSamples, 99) / Percentiles.Of(floorSamples, 99):0.00}×");
+
+        // Throughput: as fast as 32 connectors can post (each to the nodes in turn), distinct customers.
+        const int total = 2000, senders = 32;
+        var clientsByNode = apps.Select(a => a.ApiClient()).ToList();
+        var next = 0L;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, senders).Select(async _ =>
+        {
+            for (long seq; (seq = Interlocked.Increment(ref next)) <= total;)
+            {
+                var response = await clientsByNode[(int)(seq % clientsByNode.Count)].PostAsJsonAsync("/api/messages",
+                    new { channel = "Chat", customerId = $"tp-{seq}", text = $"#{seq} 请问退款什么时候到账？订单号【2305181{seq % 100:00}】" });
+                response.EnsureSuccessStatusCode();
+            }
+        }));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        Console.WriteLine($"Ingest throughput: {total} messages by {senders} concurrent senders over {apps.Count} node(s) in {elapsed.TotalSeconds:0.0} s = {total / elapsed.TotalSeconds:0} messages/s");
+        clientsByNode.ForEach(c => c.Dispose());
     }
 
     internal static async Task Paced(int ratePerSecond, int seconds, Func<long, Task> send)

@@ -3,7 +3,8 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project AgentWorkspace.Benchmarks -- <mode>
 //   classifier [BenchmarkDotNet args]   classification speed (BenchmarkDotNet)
-//   latency [clients] [rate] [seconds]  ingest → hub client latency vs a bare hub broadcast
+//   latency [clients] [rate] [seconds] [sqlite|postgres] [nodes]
+//                                       ingest → hub client latency vs a bare hub broadcast, then ingest throughput
 //   jobs [count] [rate]                 how late Hangfire jobs fire after their due time
 //   board [historical] [open] [runs]    what one wall-board update costs over a large history
 //   accuracy [file]                     the classifier against the labelled evaluation set
@@ -17,7 +18,7 @@ if (Environment.GetEnvironmentVariable("CIRCUIT_TRACE") == "1")
 switch (args.FirstOrDefault())
 {
     case "latency":
-        await LatencyHarness.RunAsync(Arg(1, 100), Arg(2, 50), Arg(3, 20));
+        await LatencyHarness.RunAsync(Arg(1, 100), Arg(2, 50), Arg(3, 20), args.ElementAtOrDefault(4) ?? "sqlite", Arg(5, 1));
         break;
     case "jobs":
         await JobTimingHarness.RunAsync(Arg(1, 200), Arg(2, 20));

@@ -16,6 +16,9 @@ public sealed record AppProcessOptions(string DatabasePath, string ApiKey)
     public Action<string>? OnOutput { get; init; }
 
     public bool DeleteDatabaseOnDispose { get; init; }
+
+    /// <summary>How long the app may take to answer /health (a loaded CI machine; several nodes wait for each other's migrations).</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(120);
 }
 
 /// <summary>
@@ -80,7 +83,7 @@ public sealed class AppProcess : IDisposable
         process.BeginErrorReadLine();
 
         using var http = new HttpClient { BaseAddress = address };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow + options.StartTimeout;
         while (DateTime.UtcNow < deadline)
         {
             try
@@ -100,7 +103,7 @@ public sealed class AppProcess : IDisposable
             await Task.Delay(200);
         }
         app.Dispose();
-        throw new TimeoutException("The app did not answer /health within 60 s.");
+        throw new TimeoutException($"The app did not answer /health within {options.StartTimeout.TotalSeconds:0} s:\n{string.Join('\n', app.Log.TakeLast(20))}");
     }
 
     private void Received(string? line)

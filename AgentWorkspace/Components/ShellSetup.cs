@@ -46,7 +46,7 @@ public static class ShellSetup
     public static void MapShell<TApp>(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapRazorComponents<TApp>().AddInteractiveServerRenderMode();
     }

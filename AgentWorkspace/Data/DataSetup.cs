@@ -14,21 +14,35 @@ public static class DataSetup
 {
     public static void AddData(this WebApplicationBuilder builder)
     {
+        builder.Services.AddFeatureOptions<DatabaseOptions>(builder.Configuration, DatabaseOptions.Section)
+            .Validate(o => o.Provider != DatabaseProvider.PostgreSql || !string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Workspace")),
+                "ConnectionStrings:Workspace is required when Workspace:Database:Provider is PostgreSql.")
+            .Validate(o => o.StartupLockTimeout > TimeSpan.Zero, "Workspace:Database:StartupLockTimeout must be positive.");
         // Resolved when first needed, so configuration layered on later (tests, overlays) is honoured.
-        builder.Services.AddDbContextFactory<WorkspaceDbContext>((sp, o) => o
-            .UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()))
-            .AddInterceptors(new SqlitePragmas())
+        builder.Services.AddDbContextFactory<WorkspaceDbContext, WorkspaceDbContextFactory>((sp, o) =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            if (sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSql)
+            {
+                o.UseNpgsql(configuration.GetConnectionString("Workspace"));
+            }
+            else
+            {
+                o.UseSqlite(ConnectionString(configuration, sp.GetRequiredService<IWebHostEnvironment>()))
+                    .AddInterceptors(new SqlitePragmas());
+            }
             // A failed command or save is also thrown to the caller, which either handles an expected
             // race (two first messages of one customer, a connector's retry, two nodes firing one rule)
             // or lets it surface and be logged as the error it is. EF's own report of it would log a
             // handled race as "fail", so it stays below Warning and "fail" means an operator must act.
-            .ConfigureWarnings(w => w.Log(
+            o.ConfigureWarnings(w => w.Log(
                 (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug),
-                (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug))));
+                (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+        });
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
     }
 
-    /// <summary>The provider is chosen here and nowhere else (PostgreSQL later means a change here only).</summary>
+    /// <summary>The SQLite file: the configured one, else App_Data/workspace.db under the app.</summary>
     private static string ConnectionString(IConfiguration configuration, IWebHostEnvironment environment)
     {
         var connectionString = configuration.GetConnectionString("Workspace");
@@ -57,13 +71,24 @@ public static class DataSetup
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var factory = services.GetRequiredService<IDbContextFactory<WorkspaceDbContext>>();
-        await using (var db = await factory.CreateDbContextAsync())
+        var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        // Several nodes may start together: one migrates and seeds while the others wait, so no two
+        // create the same tables, roles or demo accounts. The lock also creates a missing database.
+        await using (database.Provider == DatabaseProvider.PostgreSql
+            ? await PostgreSqlStartupLock.AcquireAsync(app.Configuration.GetConnectionString("Workspace")!, database.StartupLockTimeout, app.Logger)
+            : null)
         {
-            await db.Database.MigrateAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            await SeedReferenceDataAsync(db, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IOptions<TeamOptions>>().Value.TimeZone);
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                await db.Database.MigrateAsync();
+                if (db.Database.IsSqlite())
+                {
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                }
+                await SeedReferenceDataAsync(db, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IOptions<TeamOptions>>().Value.TimeZone);
+            }
+            await services.GetRequiredService<AccountSeeder>().SeedAsync();
         }
-        await services.GetRequiredService<AccountSeeder>().SeedAsync();
         await services.GetRequiredService<KeywordTableLoader>().ReloadAsync();
     }
 

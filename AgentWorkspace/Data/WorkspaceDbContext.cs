@@ -9,9 +9,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Data;
 
-public sealed class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> options)
-    : IdentityDbContext<WorkspaceUser>(options), IDataProtectionKeyContext
+public class WorkspaceDbContext : IdentityDbContext<WorkspaceUser>, IDataProtectionKeyContext
 {
+    public WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="PostgreSqlWorkspaceDbContext"/>, which differs only in where its migrations live.</summary>
+    protected WorkspaceDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     /// <summary>ASP.NET Core Data Protection's key ring: cookies and the chat identity stay readable across restarts and nodes.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ConnectorKey> ConnectorKeys => Set<ConnectorKey>();
@@ -151,7 +161,8 @@ public sealed class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> opti
 
     /// <summary>
     /// SQLite cannot order or compare DateTimeOffset natively; storing UTC ticks keeps every
-    /// due-time query indexable. This is the only provider-specific choice and lives here.
+    /// due-time query indexable. PostgreSQL stores timestamptz natively, normalised to UTC (Npgsql
+    /// writes no other offset). These are the only provider-specific choices and live here.
     /// </summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -159,6 +170,11 @@ public sealed class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> opti
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicks>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicks>();
+        }
+        else if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtc>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtc>();
         }
     }
 }

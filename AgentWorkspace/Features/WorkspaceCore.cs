@@ -13,6 +13,7 @@ public static class WorkspaceCore
         builder.Services.AddFeatureOptions<TeamOptions>(builder.Configuration, "");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TeamClock>();
+        builder.Services.AddSingleton<NodeCaches>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi();

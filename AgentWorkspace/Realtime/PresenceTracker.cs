@@ -3,12 +3,14 @@ using System.Collections.Concurrent;
 namespace AgentWorkspace.Realtime;
 
 /// <summary>
-/// Who has a workspace page open on this node right now (circuits register while alive). The wall
-/// board's "agents online" reads it; with several nodes this moves to the backplane.
+/// Who has a workspace page open right now (circuits register while alive). The wall board's
+/// "agents online" reads it. This node's circuits are counted here; with several nodes the Redis
+/// link reports the other nodes' people (<see cref="SetNode"/>), so everyone on any node is online.
 /// </summary>
 public sealed class PresenceTracker
 {
     private readonly ConcurrentDictionary<string, int> _circuits = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyCollection<string>> _otherNodes = new();
 
     public event Action? Changed;
 
@@ -19,7 +21,38 @@ public sealed class PresenceTracker
         return new Leave(this, userName);
     }
 
-    public IReadOnlyCollection<string> Online => [.. _circuits.Where(p => p.Value > 0).Select(p => p.Key)];
+    /// <summary>Everyone with a page open on any node.</summary>
+    public IReadOnlyCollection<string> Online => _otherNodes.IsEmpty
+        ? Here
+        : [.. Here.Concat(_otherNodes.Values.SelectMany(u => u)).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Everyone with a page open on this node (what this node reports to the others).</summary>
+    public IReadOnlyCollection<string> Here => [.. _circuits.Where(p => p.Value > 0).Select(p => p.Key)];
+
+    /// <summary>Another node's people, as it last reported them; an empty list or <see cref="ForgetNode"/> removes them.</summary>
+    public void SetNode(string node, IReadOnlyCollection<string> userNames)
+    {
+        if (userNames.Count == 0)
+        {
+            ForgetNode(node);
+            return;
+        }
+        string[] sorted = [.. userNames.Order(StringComparer.Ordinal)];
+        if (_otherNodes.TryGetValue(node, out var known) && known.SequenceEqual(sorted))
+        {
+            return;
+        }
+        _otherNodes[node] = sorted;
+        Changed?.Invoke();
+    }
+
+    public void ForgetNode(string node)
+    {
+        if (_otherNodes.TryRemove(node, out _))
+        {
+            Changed?.Invoke();
+        }
+    }
 
     private sealed class Leave(PresenceTracker tracker, string userName) : IDisposable
     {

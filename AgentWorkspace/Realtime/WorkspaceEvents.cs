@@ -13,11 +13,14 @@ namespace AgentWorkspace.Realtime;
 public sealed class WorkspaceEvents(
     IHubContext<WorkspaceHub, IWorkspaceClient> hub,
     CircuitEventBus circuits,
+    IEnumerable<ICircuitEventRelay> relays,
     ILogger<WorkspaceEvents> logger) : IConversationEvents
 {
+    private readonly ICircuitEventRelay[] _relays = [.. relays];
+
     public async Task ConversationChanged(ConversationSummary summary)
     {
-        circuits.Publish(new WorkspaceEvent.ConversationChanged(summary));
+        ToCircuits(new WorkspaceEvent.ConversationChanged(summary));
         await Safely(() => Task.WhenAll(
             hub.Clients.Group(WorkspaceHub.AllStaffGroup).ConversationChanged(summary),
             hub.Clients.Group(WorkspaceHub.ConversationGroup(summary.Id)).ConversationChanged(summary)));
@@ -25,7 +28,7 @@ public sealed class WorkspaceEvents(
 
     public async Task MessageAppended(MessageView message)
     {
-        circuits.Publish(new WorkspaceEvent.MessageAppended(message));
+        ToCircuits(new WorkspaceEvent.MessageAppended(message));
         await Safely(() => Task.WhenAll(
             hub.Clients.Group(WorkspaceHub.AllStaffGroup).MessageAppended(message),
             hub.Clients.Group(WorkspaceHub.ConversationGroup(message.ConversationId)).MessageAppended(message)));
@@ -33,21 +36,31 @@ public sealed class WorkspaceEvents(
 
     public async Task ClassificationConfirmed(ConversationSummary summary)
     {
-        circuits.Publish(new WorkspaceEvent.ConversationChanged(summary));
+        ToCircuits(new WorkspaceEvent.ConversationChanged(summary));
         await Safely(() => hub.Clients.Group(WorkspaceHub.AllStaffGroup).ClassificationConfirmed(summary));
     }
 
     public async Task EscalationRaised(EscalationView escalation)
     {
-        circuits.Publish(new WorkspaceEvent.EscalationRaised(escalation));
+        ToCircuits(new WorkspaceEvent.EscalationRaised(escalation));
         // Escalations are the supervisors' and leads' business: agents and connectors do not receive them.
         await Safely(() => hub.Clients.Groups(WorkspaceHub.SupervisorGroups).EscalationRaised(escalation));
     }
 
     public async Task NotificationRaised(NotificationView notification)
     {
-        circuits.Publish(new WorkspaceEvent.NotificationRaised(notification));
+        ToCircuits(new WorkspaceEvent.NotificationRaised(notification));
         await Safely(() => hub.Clients.Group(WorkspaceHub.UserGroup(notification.Recipient)).NotificationRaised(notification));
+    }
+
+    /// <summary>This node's circuits at once; other nodes' circuits through the relay (Redis), when there is one.</summary>
+    private void ToCircuits(WorkspaceEvent e)
+    {
+        circuits.Publish(e);
+        foreach (var relay in _relays)
+        {
+            relay.Forward(e);
+        }
     }
 
     /// <summary>The database already holds the change; a failed push must not fail the caller's write.</summary>

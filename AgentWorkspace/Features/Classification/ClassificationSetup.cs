@@ -14,6 +14,7 @@ public static class ClassificationSetup
         builder.Services.AddFeatureOptions<ClassificationOptions>(builder.Configuration, "Classification");
         builder.Services.AddSingleton<KeywordTable>();
         builder.Services.AddSingleton<KeywordTableLoader>();
+        builder.Services.AddSingleton<INodeCache>(sp => sp.GetRequiredService<KeywordTableLoader>());
         builder.Services.AddSingleton<KeywordTableEditor>();
     }
 
@@ -48,8 +49,10 @@ public static class ClassificationSetup
 }
 
 /// <summary>Loads the team lead's keyword table from the database into the live classifier.</summary>
-public sealed class KeywordTableLoader(IDbContextFactory<WorkspaceDbContext> dbFactory, KeywordTable table)
+public sealed class KeywordTableLoader(IDbContextFactory<WorkspaceDbContext> dbFactory, KeywordTable table) : INodeCache
 {
+    public string Name => "keywords";
+
     public async Task ReloadAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -10,7 +10,7 @@ public sealed record KeywordRowError(int Row, string Key);
 /// The team lead's keyword table: all rows valid or nothing saved; a save
 /// applies to new messages at once (the live classifier is swapped), and is audited.
 /// </summary>
-public sealed class KeywordTableEditor(IDbContextFactory<WorkspaceDbContext> dbFactory, KeywordTableLoader loader, TimeProvider time)
+public sealed class KeywordTableEditor(IDbContextFactory<WorkspaceDbContext> dbFactory, KeywordTableLoader loader, NodeCaches caches, TimeProvider time)
 {
     public const int MaxKeywordLength = 30;
     public const int MaxRuleLength = 300;
@@ -143,7 +143,8 @@ public sealed class KeywordTableEditor(IDbContextFactory<WorkspaceDbContext> dbF
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        await loader.ReloadAsync(ct);
+        // Every node classifies the next message with the new table, not only this one.
+        await caches.ChangedAsync(loader, ct);
         return errors;
     }
 }

@@ -3,7 +3,6 @@ using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Escalations.Rules;
 using Hangfire;
 using Hangfire.Dashboard;
-using Hangfire.InMemory;
 
 namespace AgentWorkspace.Features.Escalations;
 
@@ -13,9 +12,7 @@ public static class EscalationsSetup
 
     public static void AddEscalations(this WebApplicationBuilder builder)
     {
-        // One storage per host, registered before AddHangfire (which would otherwise fall back to the
-        // process-wide JobStorage.Current and let two hosts in one process run each other's jobs).
-        builder.Services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+        builder.AddJobStorage();
         builder.Services.AddHangfire((services, configuration) =>
         {
             ConfigureSerializationOnce(configuration);
