@@ -13,6 +13,7 @@ public static class RealtimeSetup
         builder.Services.AddSingleton<WorkspaceEvents>();
         builder.Services.AddSingleton<IConversationEvents>(sp => sp.GetRequiredService<WorkspaceEvents>());
         builder.Services.AddSingleton<PresenceTracker>();
+        builder.Services.AddSingleton<ConversationViewers>();
         builder.Services.AddSingleton<HubSessions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());
         builder.Services.AddAuthorizationBuilder().AddPolicy(WorkspaceHub.Policy, p => p
