@@ -167,6 +167,25 @@ public sealed class AutoAssignmentTests
     }
 
     [Fact]
+    public async Task Assignments_of_different_conversations_racing_for_one_agent_never_overfill_them()
+    {
+        await using var app = await StartAsync(AssignmentMode.Manual, "agent1");
+        var capacity = app.Get<IOptions<AssignmentOptions>>().Value.CapacityFor(Channel.Chat);
+        var waiting = new List<int>();
+        for (var i = 0; i < capacity * 4; i++)
+        {
+            waiting.Add((await app.PostMessageAsync($"请问订单什么时候发货 {i}", customerId: $"aa-agent-race-{i}")).ConversationId);
+        }
+        var assigner = app.Get<AutoAssigner>();
+
+        // Every conversation at once, as arrivals on as many nodes would: only the agent's row stands between them.
+        var outcomes = await Task.WhenAll(waiting.Select(id => Task.Run(() => assigner.AssignOneAsync(id))));
+
+        Assert.Equal(capacity, (await LoadsAsync(app, Channel.Chat))["agent1"]);
+        Assert.Equal(capacity, outcomes.Count(o => o.Kind == ActionKind.Done));
+    }
+
+    [Fact]
     public async Task Four_nodes_running_the_line_at_once_never_overfill_an_agent_or_assign_a_conversation_twice()
     {
         // Conversations arrive while the mode is Manual, so nothing is assigned yet.

@@ -104,7 +104,7 @@ public sealed class AutoAssigner(
             {
                 continue;
             }
-            var outcome = await Writer.AutoAssignAsync(w.Id, x => PickAsync(x, opts, ct), ct);
+            var outcome = await AssignOneAsync(w.Id, ct);
             if (outcome.Kind == ActionKind.Done)
             {
                 assigned++;
@@ -117,6 +117,13 @@ public sealed class AutoAssigner(
         }
         return assigned;
     }
+
+    /// <summary>
+    /// Gives one waiting conversation to the least loaded online agent with room, in one write; safe to
+    /// call from any number of nodes at once. Rejected with <c>no-agent-available</c> when nobody has room.
+    /// </summary>
+    public Task<ActionOutcome> AssignOneAsync(int conversationId, CancellationToken ct = default) =>
+        Writer.AutoAssignAsync(conversationId, x => PickAsync(x, options.Value, ct), ct);
 
     /// <summary>The order of the line: most urgent first, then the one waiting longest.</summary>
     public static IEnumerable<WaitingRow> Line(IEnumerable<WaitingRow> waiting) =>
