@@ -115,5 +115,11 @@ public sealed class CollisionTests(SharedApp app)
         Assert.Equal(ActionKind.Done, (await app.Get<ConversationService>().AddNoteAsync(posted.ConversationId, "agent2", "小张", "@agent1 这个客户上周也问过")).Kind);
 
         await UntilAsync(() => agent.Details!.Messages.Any(m => m.AuthorKind == AuthorKind.Note), "the note shows in the open page");
+
+        // The writer's own page shows its note too, though the row's version did not change.
+        agent.NoteText = "已电话联系客户";
+        await agent.AddNoteAsync();
+        Assert.Contains(agent.Details!.Messages, m => m.AuthorKind == AuthorKind.Note && m.Text == "已电话联系客户");
+        Assert.Equal("", agent.NoteText);
     }
 }

@@ -156,13 +156,23 @@ public sealed class ConversationPageState(
         : Task.CompletedTask;
 
     /// <summary>An internal note: staff see it in the thread; @user tells that colleague.</summary>
-    public Task AddNoteAsync() => string.IsNullOrWhiteSpace(NoteText)
-        ? Task.CompletedTask
-        : ActAsync(() => conversations.AddNoteAsync(Id, UserName!, DisplayName, NoteText), "note-added-ok", () =>
+    public async Task AddNoteAsync()
+    {
+        if (string.IsNullOrWhiteSpace(NoteText))
+        {
+            return;
+        }
+        var outcome = await ActAsync(() => conversations.AddNoteAsync(Id, UserName!, DisplayName, NoteText), "note-added-ok", () =>
         {
             NoteText = "";
             StopTyping();
         });
+        // A note leaves the row's version as it was, so the reload after an action does not see it.
+        if (outcome.Kind == ActionKind.Done && outcome.Message is { } note && Details?.Messages.Any(m => m.Id == note.Id) != true)
+        {
+            await LoadAsync();
+        }
+    }
 
     /// <summary>A keystroke in the reply or note box: colleagues see this person typing until they pause.</summary>
     public void Typed()
