@@ -7,7 +7,7 @@ internal static class BenchmarkApp
 {
     public const string ApiKey = "bench-key";
 
-    public static Task<AppProcess> StartAsync(IDictionary<string, string> settings)
+    public static Task<AppProcess> StartAsync(IDictionary<string, string> settings, string? databasePath = null)
     {
         var all = new Dictionary<string, string>
         {
@@ -21,7 +21,7 @@ internal static class BenchmarkApp
         {
             all[key] = value;
         }
-        return AppProcess.StartAsync(new AppProcessOptions(Path.Combine(Path.GetTempPath(), $"aw-bench-{Guid.NewGuid():N}.db"), ApiKey)
+        return AppProcess.StartAsync(new AppProcessOptions(databasePath ?? Path.Combine(Path.GetTempPath(), $"aw-bench-{Guid.NewGuid():N}.db"), ApiKey)
         {
             Environment = "Production",
             Settings = all,

@@ -7,6 +7,7 @@ using BenchmarkDotNet.Running;
 //   jobs [count] [rate]                 how late Hangfire jobs fire after their due time
 //   board [historical] [open] [runs]    what one wall-board update costs over a large history
 //   accuracy [file]                     the classifier against the labelled evaluation set
+//   assignment [count] [rate] [agents]  ingest → auto-assigned latency in Automatic mode (issue #15)
 switch (args.FirstOrDefault())
 {
     case "latency":
@@ -17,6 +18,9 @@ switch (args.FirstOrDefault())
         break;
     case "board":
         await BoardCostHarness.RunAsync(Arg(1, 100_000), Arg(2, 500), Arg(3, 50));
+        break;
+    case "assignment":
+        await AssignmentLatencyHarness.RunAsync(Arg(1, 500), Arg(2, 25), Arg(3, 3));
         break;
     case "accuracy":
         AccuracyHarness.Run(args.ElementAtOrDefault(1));

@@ -41,6 +41,7 @@ public sealed class CollaborationFlowTests(BrowserFixture browser)
 
             // A new conversation arrives and is agent1's without a claim.
             var posted = await browser.App.PostMessageAsync("你好，我在微博上看到活动，优惠券怎么领？", channel: "Social", customerId: "e2e-auto-assign", customerName: "周琳");
+            await browser.App.Get<AutoAssigner>().WhenIdleAsync();
             await using (var db = browser.App.Db())
             {
                 Assert.Equal("agent1", await db.Conversations.Where(c => c.Id == posted.ConversationId).Select(c => c.AssigneeUserName).SingleAsync());

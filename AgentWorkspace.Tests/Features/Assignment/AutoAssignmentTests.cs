@@ -31,6 +31,14 @@ public sealed class AutoAssignmentTests
         return app;
     }
 
+    /// <summary>Posts through the API and waits until this node's assignment run it started has finished.</summary>
+    private static async Task<IngestReply> PostAsync(FakeClockApp app, string text, string channel = "Chat", string customerId = "cust-1")
+    {
+        var reply = await app.PostMessageAsync(text, channel: channel, customerId: customerId);
+        await app.Get<AutoAssigner>().WhenIdleAsync();
+        return reply;
+    }
+
     private static async Task<string?> OwnerAsync(WorkspaceApp app, int id)
     {
         await using var db = app.Db();
@@ -49,7 +57,7 @@ public sealed class AutoAssignmentTests
     {
         await using var app = await StartAsync(AssignmentMode.Manual, "agent1");
 
-        var posted = await app.PostMessageAsync("订单什么时候发货", customerId: "aa-manual");
+        var posted = await PostAsync(app, "订单什么时候发货", customerId: "aa-manual");
 
         Assert.Null(await OwnerAsync(app, posted.ConversationId));
         Assert.Equal(AssignmentMode.Manual, (await app.Get<AssignmentBoard>().PictureAsync()).Mode);
@@ -65,7 +73,7 @@ public sealed class AutoAssignmentTests
         var ids = new List<int>();
         for (var i = 0; i < 2 * capacity + 1; i++)
         {
-            ids.Add((await app.PostMessageAsync($"请问订单什么时候发货 {i}", customerId: $"aa-cap-{i}")).ConversationId);
+            ids.Add((await PostAsync(app, $"请问订单什么时候发货 {i}", customerId: $"aa-cap-{i}")).ConversationId);
             var loads = await LoadsAsync(app, Channel.Chat);
             // Least loaded first: the two agents never differ by more than one.
             Assert.True(Math.Abs(loads.GetValueOrDefault("agent1") - loads.GetValueOrDefault("agent2")) <= 1, string.Join(", ", loads));
@@ -80,7 +88,7 @@ public sealed class AutoAssignmentTests
             Assert.Equal(2 * capacity, await db.Timeline.CountAsync(t => t.Kind == "auto-assigned" && t.Actor == "system"));
         }
         // An email still has room: capacity is per channel.
-        var email = await app.PostMessageAsync("发票邮件什么时候发", channel: "Email", customerId: "aa-cap-email");
+        var email = await PostAsync(app, "发票邮件什么时候发", channel: "Email", customerId: "aa-cap-email");
         Assert.NotNull(await OwnerAsync(app, email.ConversationId));
         // The wall board says why the last chat waits.
         var picture = await app.Get<AssignmentBoard>().PictureAsync();
@@ -90,6 +98,7 @@ public sealed class AutoAssignmentTests
         var first = ids[0];
         var owner = (await OwnerAsync(app, first))!;
         Assert.True((await app.Get<ConversationService>().ResolveAsync(first, owner)).Succeeded);
+        await app.Get<AutoAssigner>().WhenIdleAsync();
         Assert.Equal(owner, await OwnerAsync(app, ids[^1]));
     }
 
@@ -100,12 +109,12 @@ public sealed class AutoAssignmentTests
         var statuses = app.Get<AgentStatusService>();
         Assert.Null(await statuses.SetAsync("agent2", AgentStatus.Break, "agent2"));
 
-        var one = await app.PostMessageAsync("退货地址是哪里", customerId: "aa-break-1");
+        var one = await PostAsync(app, "退货地址是哪里", customerId: "aa-break-1");
         Assert.Equal("agent1", await OwnerAsync(app, one.ConversationId));
 
         Assert.Null(await statuses.SetAsync("agent1", AgentStatus.Break, "agent1"));
-        var two = await app.PostMessageAsync("优惠券怎么用", customerId: "aa-break-2");
-        var three = await app.PostMessageAsync("发票怎么开", customerId: "aa-break-3");
+        var two = await PostAsync(app, "优惠券怎么用", customerId: "aa-break-2");
+        var three = await PostAsync(app, "发票怎么开", customerId: "aa-break-3");
         Assert.Null(await OwnerAsync(app, two.ConversationId));
         Assert.Null(await OwnerAsync(app, three.ConversationId));
         var picture = await app.Get<AssignmentBoard>().PictureAsync();
@@ -126,10 +135,10 @@ public sealed class AutoAssignmentTests
         var ordinary = new List<IngestReply>();
         for (var i = 0; i < capacity + 1; i++)
         {
-            ordinary.Add(await app.PostMessageAsync($"请问订单什么时候发货 {i}", customerId: $"aa-prio-{i}"));
+            ordinary.Add(await PostAsync(app, $"请问订单什么时候发货 {i}", customerId: $"aa-prio-{i}"));
             app.Clock.Advance(TimeSpan.FromSeconds(1));
         }
-        var urgent = await app.PostMessageAsync("支付失败了，订单还被取消了", customerId: "aa-prio-urgent");
+        var urgent = await PostAsync(app, "支付失败了，订单还被取消了", customerId: "aa-prio-urgent");
         Assert.Equal("Urgent", urgent.Classification.Priority);
         Assert.All(ordinary, o => Assert.NotEqual("Urgent", o.Classification.Priority));
 
@@ -152,13 +161,14 @@ public sealed class AutoAssignmentTests
         var capacity = app.Get<IOptions<AssignmentOptions>>().Value.CapacityFor(Channel.Chat);
         for (var i = 0; i < capacity - 1; i++)
         {
-            await app.PostMessageAsync($"请问订单什么时候发货 {i}", customerId: $"aa-race-{i}");
+            await PostAsync(app, $"请问订单什么时候发货 {i}", customerId: $"aa-race-{i}");
         }
         Assert.Equal(capacity - 1, (await LoadsAsync(app, Channel.Chat))["agent1"]);
 
         var both = await Task.WhenAll(
             app.PostMessageAsync("我的快递到哪了", customerId: "aa-race-a"),
             app.PostMessageAsync("怎么修改收货地址", customerId: "aa-race-b"));
+        await app.Get<AutoAssigner>().WhenIdleAsync();
 
         Assert.Equal(capacity, (await LoadsAsync(app, Channel.Chat))["agent1"]);
         var owners = new[] { await OwnerAsync(app, both[0].ConversationId), await OwnerAsync(app, both[1].ConversationId) };
@@ -174,7 +184,7 @@ public sealed class AutoAssignmentTests
         var waiting = new List<int>();
         for (var i = 0; i < capacity * 4; i++)
         {
-            waiting.Add((await app.PostMessageAsync($"请问订单什么时候发货 {i}", customerId: $"aa-agent-race-{i}")).ConversationId);
+            waiting.Add((await PostAsync(app, $"请问订单什么时候发货 {i}", customerId: $"aa-agent-race-{i}")).ConversationId);
         }
         var assigner = app.Get<AutoAssigner>();
 
@@ -194,7 +204,7 @@ public sealed class AutoAssignmentTests
         var waiting = new List<int>();
         for (var i = 0; i < capacity * 3; i++)
         {
-            waiting.Add((await app.PostMessageAsync($"请问订单什么时候发货 {i}", customerId: $"aa-nodes-{i}")).ConversationId);
+            waiting.Add((await PostAsync(app, $"请问订单什么时候发货 {i}", customerId: $"aa-nodes-{i}")).ConversationId);
         }
         Assert.True(await app.Get<AssignmentModeStore>().SetAsync(AssignmentMode.Automatic, "lead", isTeamLead: true));
 

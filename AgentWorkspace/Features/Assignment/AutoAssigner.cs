@@ -46,8 +46,60 @@ public sealed class AutoAssigner(
         var freed = previousAssignee is not null && (!summary.IsOpen || summary.AssigneeUserName != previousAssignee);
         if ((waiting || freed) && await modes.CurrentAsync(ct) == AssignmentMode.Automatic)
         {
-            await RequestAsync(ct);
+            Request();
         }
+    }
+
+    private readonly Lock _gate = new();
+    private int _outstanding;
+    private TaskCompletionSource _idle = CompletedIdle();
+
+    /// <summary>
+    /// Runs the line in the background: the writer's caller (an ingest request) answers at once instead of
+    /// waiting for the line, which under a burst of arrivals could keep running for a while.
+    /// </summary>
+    public void Request()
+    {
+        lock (_gate)
+        {
+            if (_outstanding++ == 0)
+            {
+                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RequestAsync();
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    if (--_outstanding == 0)
+                    {
+                        _idle.TrySetResult();
+                    }
+                }
+            }
+        });
+    }
+
+    /// <summary>Completes once every background run requested so far on this node has finished.</summary>
+    public Task WhenIdleAsync()
+    {
+        lock (_gate)
+        {
+            return _idle.Task;
+        }
+    }
+
+    private static TaskCompletionSource CompletedIdle()
+    {
+        var done = new TaskCompletionSource();
+        done.SetResult();
+        return done;
     }
 
     /// <summary>
