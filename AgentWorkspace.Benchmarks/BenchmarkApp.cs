@@ -12,7 +12,7 @@ internal static class BenchmarkApp
     /// serves static web assets (blazor.web.js, MudBlazor's files) only in Development, where they
     /// are mapped from the project and the package cache; a published app would carry them itself.
     /// </param>
-    public static Task<AppProcess> StartAsync(IDictionary<string, string> settings, string environment = "Production")
+    public static Task<AppProcess> StartAsync(IDictionary<string, string> settings, string environment = "Production", string? databasePath = null)
     {
         var all = new Dictionary<string, string>
         {
@@ -26,7 +26,7 @@ internal static class BenchmarkApp
         {
             all[key] = value;
         }
-        return AppProcess.StartAsync(new AppProcessOptions(Path.Combine(Path.GetTempPath(), $"aw-bench-{Guid.NewGuid():N}.db"), ApiKey)
+        return AppProcess.StartAsync(new AppProcessOptions(databasePath ?? Path.Combine(Path.GetTempPath(), $"aw-bench-{Guid.NewGuid():N}.db"), ApiKey)
         {
             Environment = environment,
             Settings = all,

@@ -10,6 +10,7 @@ using BenchmarkDotNet.Running;
 //   accuracy [file]                     the classifier against the labelled evaluation set
 //   capacity [circuits] [ingests] [open] signed-in /queue circuits on one node: memory, idle CPU, ingest → last circuit
 //   queue-render [open] [runs]          /queue with many open conversations: server render of an update, first paint in Chromium
+//   assignment [count] [rate] [agents]  ingest → auto-assigned latency in Automatic mode (issue #15)
 if (Environment.GetEnvironmentVariable("CIRCUIT_TRACE") == "1")
 {
     AgentWorkspace.Benchmarks.Circuits.BlazorCircuitClient.Trace = line => Console.Error.WriteLine("  circuit: " + (line));
@@ -31,6 +32,9 @@ switch (args.FirstOrDefault())
         break;
     case "queue-render":
         await QueueRenderHarness.RunAsync(Arg(1, 500), Arg(2, 20));
+        break;
+    case "assignment":
+        await AssignmentLatencyHarness.RunAsync(Arg(1, 500), Arg(2, 25), Arg(3, 3));
         break;
     case "accuracy":
         AccuracyHarness.Run(args.ElementAtOrDefault(1));

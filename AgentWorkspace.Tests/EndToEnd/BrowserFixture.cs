@@ -18,6 +18,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         ["Workspace:Classification:ConfirmWithin"] = "00:00:10",
         // Open pages re-read their user every 2 seconds, so a removed role shows within the test.
         ["Workspace:Security:RevalidateEvery"] = "00:00:02",
+        // Issue #15's flow: agent1's room on social messages does not depend on what earlier flows left open.
+        ["Workspace:Assignment:Capacity:Social"] = "1000",
     };
 
     private IPlaywright? _playwright;

@@ -1,4 +1,5 @@
 using AgentWorkspace.Features.Accounts;
+using AgentWorkspace.Features.Assignment;
 using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Sla;
@@ -42,6 +43,8 @@ public class WorkspaceDbContext : IdentityDbContext<WorkspaceUser>, IDataProtect
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<Features.WeeklyReport.WeeklyReportRecord> WeeklyReports => Set<Features.WeeklyReport.WeeklyReportRecord>();
+    public DbSet<AgentState> AgentStates => Set<AgentState>();
+    public DbSet<AssignmentSetting> AssignmentSettings => Set<AssignmentSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -136,6 +139,22 @@ public class WorkspaceDbContext : IdentityDbContext<WorkspaceUser>, IDataProtect
         builder.Entity<CollaborationTicket>(e => e.HasIndex(t => new { t.FeedbackAt, t.FeedbackDueAt }));
         builder.Entity<Notification>(e => e.HasIndex(n => new { n.Recipient, n.CreatedAt }));
         builder.Entity<Features.WeeklyReport.WeeklyReportRecord>(e => e.HasIndex(r => r.WeekStart).IsUnique());
+        // Issue #15: each staff member's status (its Version guards automatic assignment to them) and the team's mode.
+        builder.Entity<AgentState>(e =>
+        {
+            e.HasKey(s => s.UserName);
+            e.Property(s => s.UserName).HasMaxLength(256);
+            e.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(s => s.ChangedBy).HasMaxLength(256);
+            e.Property(s => s.Version).IsConcurrencyToken();
+            e.HasIndex(s => s.Status);
+        });
+        builder.Entity<AssignmentSetting>(e =>
+        {
+            e.Property(s => s.Id).ValueGeneratedNever();
+            e.Property(s => s.Mode).HasConversion<string>().HasMaxLength(16);
+            e.Property(s => s.ChangedBy).HasMaxLength(256);
+        });
         builder.Entity<ConnectorKey>(e =>
         {
             e.Property(k => k.Name).HasMaxLength(ConnectorKey.MaxNameLength);

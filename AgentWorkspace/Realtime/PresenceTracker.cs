@@ -54,6 +54,12 @@ public sealed class PresenceTracker
         }
     }
 
+    /// <summary>Whether the person has any page open (on this node; a cross-node presence answers for all nodes).</summary>
+    public bool IsPresent(string userName) => _circuits.TryGetValue(userName, out var n) && n > 0;
+
+    /// <summary>A person's last page closed (issue #15: their status turns 离线 after a grace period).</summary>
+    public event Action<string>? LastLeft;
+
     private sealed class Leave(PresenceTracker tracker, string userName) : IDisposable
     {
         private int _done;
@@ -62,8 +68,12 @@ public sealed class PresenceTracker
         {
             if (Interlocked.Exchange(ref _done, 1) == 0)
             {
-                tracker._circuits.AddOrUpdate(userName, 0, (_, n) => Math.Max(0, n - 1));
+                var left = tracker._circuits.AddOrUpdate(userName, 0, (_, n) => Math.Max(0, n - 1));
                 tracker.Changed?.Invoke();
+                if (left == 0)
+                {
+                    tracker.LastLeft?.Invoke(userName);
+                }
             }
         }
     }

@@ -15,6 +15,7 @@ public static class RealtimeSetup
         builder.Services.AddSingleton<WorkspaceEvents>();
         builder.Services.AddSingleton<IConversationEvents>(sp => sp.GetRequiredService<WorkspaceEvents>());
         builder.Services.AddSingleton<PresenceTracker>();
+        builder.Services.AddSingleton<ConversationViewers>();
         builder.Services.AddSingleton<HubSessions>();
         builder.AddNodeLink(signalR);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());

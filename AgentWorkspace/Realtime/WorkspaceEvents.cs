@@ -29,6 +29,13 @@ public sealed class WorkspaceEvents(
     public async Task MessageAppended(MessageView message)
     {
         ToCircuits(new WorkspaceEvent.MessageAppended(message));
+        if (message.AuthorKind == AuthorKind.Note)
+        {
+            // An internal note is for staff only: connector keys sit in the staff and conversation
+            // groups, so notes go to the signed-in staff's own group and nowhere else.
+            await Safely(() => hub.Clients.Group(WorkspaceHub.StaffPeopleGroup).MessageAppended(message));
+            return;
+        }
         await Safely(() => Task.WhenAll(
             hub.Clients.Group(WorkspaceHub.AllStaffGroup).MessageAppended(message),
             hub.Clients.Group(WorkspaceHub.ConversationGroup(message.ConversationId)).MessageAppended(message)));

@@ -23,6 +23,9 @@ public sealed class WorkspaceHub(IDbContextFactory<WorkspaceDbContext> dbFactory
     /// <summary>Everyone who sees the whole queue: staff roles and connectors.</summary>
     public const string AllStaffGroup = "staff";
 
+    /// <summary>Signed-in staff only, never a connector key: where internal notes go (issue #15).</summary>
+    public const string StaffPeopleGroup = "staff-people";
+
     /// <summary>Where escalations go: what only supervisors and leads may see.</summary>
     public static readonly IReadOnlyList<string> SupervisorGroups = [RoleGroup(Roles.Supervisor), RoleGroup(Roles.TeamLead)];
 
@@ -38,6 +41,10 @@ public sealed class WorkspaceHub(IDbContextFactory<WorkspaceDbContext> dbFactory
         foreach (var role in Roles.All.Where(user.IsInRole))
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, RoleGroup(role));
+        }
+        if (Roles.All.Any(user.IsInRole) && !user.IsInRole(ApiKeyAuthenticationHandler.ConnectorRole))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, StaffPeopleGroup);
         }
         if (user.Identity?.Name is { } name)
         {

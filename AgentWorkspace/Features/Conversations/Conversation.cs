@@ -158,6 +158,9 @@ public enum AuthorKind
     Customer,
     Agent,
     System,
+
+    /// <summary>An internal note (issue #15): staff only, never on /chat or in the connectors' hub stream.</summary>
+    Note,
 }
 
 /// <summary>Every step, as seed 000 §4.2 asks: nobody asks the customer twice.</summary>

@@ -23,7 +23,16 @@ public abstract record WorkspaceEvent
     public sealed record MessageAppended(MessageView Message) : WorkspaceEvent;
     public sealed record EscalationRaised(EscalationView Escalation) : WorkspaceEvent;
     public sealed record NotificationRaised(NotificationView Notification) : WorkspaceEvent;
+
+    /// <summary>Who has the conversation open and who is typing in it (issue #15); pages only, never hub clients.</summary>
+    public sealed record ViewersChanged(int ConversationId, IReadOnlyList<ConversationViewer> Viewers) : WorkspaceEvent;
+
+    /// <summary>A staff member's 在线/忙碌/小休/离线 changed (issue #15); <paramref name="Status"/> is its name (Online, Busy, Break, Offline).</summary>
+    public sealed record AgentStatusChanged(string UserName, string Status, string ChangedBy) : WorkspaceEvent;
 }
+
+/// <summary>One person with a conversation open; <paramref name="Typing"/> while they type a reply or note.</summary>
+public sealed record ConversationViewer(string UserName, string DisplayName, bool Typing);
 
 /// <summary>The compact row a queue or wall board needs; never the whole thread.</summary>
 public sealed record ConversationSummary(

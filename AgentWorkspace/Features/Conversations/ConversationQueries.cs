@@ -136,14 +136,27 @@ public sealed class ConversationQueries(IDbContextFactory<WorkspaceDbContext> db
                       select new StaffMember(u.UserName!, u.DisplayName)).Distinct().ToListAsync(ct);
     }
 
-    /// <summary>The customer's most recent conversation on a channel (the /chat page's thread).</summary>
+    /// <summary>The customer's most recent conversation on a channel (the /chat page's thread), without internal notes.</summary>
     public async Task<ConversationDetails?> LatestForCustomerAsync(string customerExternalId, Channel channel, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var id = await db.Conversations.AsNoTracking()
             .Where(c => c.Customer.ExternalId == customerExternalId && c.Channel == channel)
             .OrderByDescending(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
-        return id is { } found ? await DetailsAsync(found, ct) : null;
+        return id is { } found && await DetailsAsync(found, ct) is { } details
+            ? details with { Messages = [.. details.Messages.Where(m => m.AuthorKind != AuthorKind.Note)] }
+            : null;
+    }
+
+    /// <summary>我的提及 (issue #15): where colleagues named this user in a note or a ticket, newest first.</summary>
+    public async Task<List<NotificationView>> MentionsOfAsync(string userName, int take = 200, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Notifications.AsNoTracking()
+            .Where(n => n.Recipient == userName && n.Kind == Mentions.Kind)
+            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take)
+            .Select(n => new NotificationView(n.Id, n.Recipient, n.Kind, n.ConversationId, n.Text, n.CreatedAt))
+            .ToListAsync(ct);
     }
 
     public async Task<ConversationSummary?> SummaryAsync(int id, CancellationToken ct = default)

@@ -28,6 +28,7 @@ public sealed partial class ConversationService(
     WriterSettings settings,
     IConversationEvents events,
     IRuleScheduler rules,
+    IAssignmentSignals assignment,
     ILogger<ConversationService> logger)
 {
     private WriterSettings Options => settings;
@@ -100,6 +101,7 @@ public sealed partial class ConversationService(
 
         var policy = await SlaPolicy.LoadAsync(db, ct);
         var isNew = conversation is null;
+        var previousAssignee = conversation?.AssigneeUserName;
         var wasUrgent = conversation?.Priority == Priority.Urgent;
         if (conversation is null)
         {
@@ -189,7 +191,7 @@ public sealed partial class ConversationService(
         await transaction.CommitAsync(ct);
 
         change.Messages.Add(message);
-        await PublishAsync(change, ActionOutcome.Done(isNew ? "created" : "customer-message"), classificationEvent: false);
+        await PublishAsync(change, ActionOutcome.Done(isNew ? "created" : "customer-message"), classificationEvent: false, previousAssignee);
         await ReportUrgentIfDueAsync(conversation, ct);
 
         return new IngestResult(conversation.Id, message.Id, conversation.FirstResponseDueAt, classification, Duplicate: false);
@@ -464,7 +466,7 @@ public sealed partial class ConversationService(
         {
             return ActionOutcome.Rejected(error);
         }
-        return await ChangeAsync(id, userName, ChangeRules.Anyone, x =>
+        return await ChangeAsync(id, userName, ChangeRules.Anyone, async x =>
         {
             var c = x.Conversation;
             if (!c.IsOpen)
@@ -487,6 +489,8 @@ public sealed partial class ConversationService(
             // Its 1-hour escalation is timed from now, not left to the sweep.
             x.Schedule(ticket);
             c.Status = ConversationStatus.AwaitingCollaboration;
+            // @lijie in the ticket's description tells her live and lists it under 我的提及 (issue #15).
+            await NotifyMentionsAsync(x, draft.Description, MentionSource.Ticket, ct);
             return ActionOutcome.Done("collaboration-opened", $"{draft.Department} · {draft.ResponsiblePerson}");
         }, ct);
     }
@@ -534,6 +538,7 @@ public sealed partial class ConversationService(
                 return ActionOutcome.NotOwner(owner);
             }
             var wasUrgent = conversation.Priority == Priority.Urgent;
+            var previousAssignee = conversation.AssigneeUserName;
             var x = new ConversationChange(db, conversation, time.GetUtcNow(), actor, Options);
             var outcome = await change(x);
             if (outcome.Kind != ActionKind.Done)
@@ -572,13 +577,13 @@ public sealed partial class ConversationService(
                 logger.LogInformation("Rule {RuleKey} already recorded by a parallel firing: {Reason}", x.RuleKey, ex.InnerException?.Message ?? ex.Message);
                 return ActionOutcome.Unchanged;
             }
-            var published = await PublishAsync(x, outcome, how.ClassificationEvent);
+            var published = await PublishAsync(x, outcome, how.ClassificationEvent, previousAssignee);
             await ReportUrgentIfDueAsync(conversation, ct);
             return published;
         }
     }
 
-    private async Task<ActionOutcome> PublishAsync(ConversationChange x, ActionOutcome outcome, bool classificationEvent)
+    private async Task<ActionOutcome> PublishAsync(ConversationChange x, ActionOutcome outcome, bool classificationEvent, string? previousAssignee)
     {
         var c = x.Conversation;
         var summary = ConversationSummary.From(c);
@@ -607,6 +612,7 @@ public sealed partial class ConversationService(
         {
             rules.Schedule(RuleKind.CollaborationNoFeedback, t.Id, t.FeedbackDueAt);
         }
+        await SignalAssignmentAsync(summary, outcome.Step ?? "", previousAssignee);
         return outcome with { Conversation = summary, Message = outcome.Message ?? x.Messages.LastOrDefault() };
     }
 

@@ -19,6 +19,8 @@ public sealed class ConversationPageState(
     TemplateCatalog templates,
     TemplateLibrary library,
     CircuitEventBus bus,
+    ConversationViewers viewers,
+    TimeProvider time,
     IStringLocalizer<SharedResource> localizer,
     ILogger<ConversationPageState> logger) : IDisposable
 {
@@ -27,6 +29,11 @@ public sealed class ConversationPageState(
     private Action _render = () => { };
     private Func<ActionOutcome, string?, bool> _report = (outcome, _) => outcome.Succeeded;
     private long? _missedWhileBusy;
+    private ConversationViewers.IViewing? _viewing;
+    private ITimer? _typingIdle;
+
+    /// <summary>How long after the last keystroke a person stops showing as typing.</summary>
+    public static readonly TimeSpan TypingIdleAfter = TimeSpan.FromSeconds(4);
 
     public int Id { get; private set; }
     public ConversationDetails? Details { get; private set; }
@@ -43,6 +50,18 @@ public sealed class ConversationPageState(
     public string? UserName { get; private set; }
     public string? DisplayName { get; private set; }
     public bool IsSupervisor { get; private set; }
+
+    /// <summary>Colleagues who have this conversation open too, and whether they are typing (issue #15).</summary>
+    public IReadOnlyList<ConversationViewer> OtherViewers { get; private set; } = [];
+
+    /// <summary>The internal note being written (staff only).</summary>
+    public string NoteText { get; set; } = "";
+
+    /// <summary>The customer wrote while this person had a reply or note in progress: read it before sending.</summary>
+    public bool CustomerWroteWhileTyping { get; private set; }
+
+    /// <summary>A supervisor or lead is about to reply on this agent's conversation: they confirm first.</summary>
+    public string? ConfirmReplyOver { get; private set; }
 
     /// <summary>How many times the conversation was read from the database (one per change).</summary>
     public int Loads { get; private set; }
@@ -69,28 +88,122 @@ public sealed class ConversationPageState(
         _subscription?.Dispose();
         _subscription = null;
         _render = () => { };
+        LeaveViewing();
     }
 
     /// <summary>Shows conversation <paramref name="id"/> to <paramref name="user"/>; the draft survives a reload of the same conversation.</summary>
-    public async Task OpenAsync(int id, ClaimsPrincipal user)
+    /// <param name="live">The page is interactive: colleagues see this person viewing it (not while prerendering).</param>
+    public async Task OpenAsync(int id, ClaimsPrincipal user, bool live = true)
     {
         UserName = user.Identity?.Name;
         DisplayName = WorkspaceClaims.DisplayNameOf(user);
         IsSupervisor = WorkspaceClaims.IsSupervisorOrLead(user);
         if (id != Id || Draft is null)
         {
+            LeaveViewing();
             Id = id;
             Draft = new ReplyDraft(await library.ForbiddenPhrasesAsync());
             TicketFormOpen = false;
             ResolutionNote = null;
+            NoteText = "";
+            CustomerWroteWhileTyping = false;
+            ConfirmReplyOver = null;
             Staff = IsSupervisor ? await queries.QueueStaffAsync() : [];
         }
+        if (live && UserName is not null && _viewing is null)
+        {
+            _viewing = viewers.Enter(id, UserName, DisplayName ?? UserName);
+        }
+        OtherViewers = Others(viewers.Of(id));
         await LoadAsync();
     }
 
-    public Task SendAsync() => Draft is { CanSend: true } draft
-        ? ActAsync(() => conversations.ReplyAsync(Id, UserName!, DisplayName, draft.Text, draft.TemplateVersionId), "sent-ok", draft.Clear)
+    /// <summary>
+    /// Sends the reply. A supervisor or lead replying on a conversation an agent owns is asked first
+    /// (<see cref="ConfirmReplyOver"/>), then <see cref="ConfirmSendAsync"/> sends it.
+    /// </summary>
+    public Task SendAsync()
+    {
+        if (Draft is not { CanSend: true })
+        {
+            return Task.CompletedTask;
+        }
+        if (IsSupervisor && Summary?.AssigneeUserName is { } owner && owner != UserName)
+        {
+            ConfirmReplyOver = owner;
+            return Task.CompletedTask;
+        }
+        return SendNowAsync();
+    }
+
+    public Task ConfirmSendAsync()
+    {
+        ConfirmReplyOver = null;
+        return SendNowAsync();
+    }
+
+    public void CancelSend() => ConfirmReplyOver = null;
+
+    private Task SendNowAsync() => Draft is { CanSend: true } draft
+        ? ActAsync(() => conversations.ReplyAsync(Id, UserName!, DisplayName, draft.Text, draft.TemplateVersionId), "sent-ok", () =>
+        {
+            draft.Clear();
+            CustomerWroteWhileTyping = false;
+            StopTyping();
+        })
         : Task.CompletedTask;
+
+    /// <summary>An internal note: staff see it in the thread; @user tells that colleague.</summary>
+    public async Task AddNoteAsync()
+    {
+        if (string.IsNullOrWhiteSpace(NoteText))
+        {
+            return;
+        }
+        var outcome = await ActAsync(() => conversations.AddNoteAsync(Id, UserName!, DisplayName, NoteText), "note-added-ok", () =>
+        {
+            NoteText = "";
+            StopTyping();
+        });
+        // A note leaves the row's version as it was, so the reload after an action does not see it.
+        if (outcome.Kind == ActionKind.Done && outcome.Message is { } note && Details?.Messages.Any(m => m.Id == note.Id) != true)
+        {
+            await LoadAsync();
+        }
+    }
+
+    /// <summary>A keystroke in the reply or note box: colleagues see this person typing until they pause.</summary>
+    public void Typed()
+    {
+        if (_viewing is null)
+        {
+            return;
+        }
+        _viewing.SetTyping(true);
+        if (_typingIdle is null)
+        {
+            _typingIdle = time.CreateTimer(_ => StopTyping(), null, TypingIdleAfter, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            _typingIdle.Change(TypingIdleAfter, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>The agent has read what the customer wrote.</summary>
+    public void DismissCustomerWrote() => CustomerWroteWhileTyping = false;
+
+    private void StopTyping() => _viewing?.SetTyping(false);
+
+    private void LeaveViewing()
+    {
+        _typingIdle?.Dispose();
+        _typingIdle = null;
+        _viewing?.Dispose();
+        _viewing = null;
+    }
+
+    private IReadOnlyList<ConversationViewer> Others(IReadOnlyList<ConversationViewer> all) => [.. all.Where(v => v.UserName != UserName)];
 
     public Task ResolveAsync() => ActAsync(() => conversations.ResolveAsync(Id, UserName!, ResolutionNote), "resolved-ok", () => ResolutionNote = null);
 
@@ -184,6 +297,32 @@ public sealed class ConversationPageState(
 
     private Task OnWorkspaceEvent(WorkspaceEvent e)
     {
+        switch (e)
+        {
+            case WorkspaceEvent.ViewersChanged v when v.ConversationId == Id:
+                return _dispatch(() =>
+                {
+                    OtherViewers = Others(v.Viewers);
+                    _render();
+                    return Task.CompletedTask;
+                });
+            case WorkspaceEvent.MessageAppended { Message: { AuthorKind: AuthorKind.Customer } m } when m.ConversationId == Id
+                && (Draft is { Text.Length: > 0 } || NoteText.Length > 0):
+                // The thread reloads on the row's new version; this only warns the one typing.
+                CustomerWroteWhileTyping = true;
+                return Task.CompletedTask;
+            case WorkspaceEvent.MessageAppended { Message: { AuthorKind: AuthorKind.Note } note } when note.ConversationId == Id && !Busy
+                && Details?.Messages.Any(m => m.Id == note.Id) == false:
+                // A colleague's note does not change the row's version: it reloads on its own event.
+                return _dispatch(async () =>
+                {
+                    if (!Busy && Details?.Messages.Any(m => m.Id == note.Id) == false)
+                    {
+                        await LoadAsync();
+                        _render();
+                    }
+                });
+        }
         if (e is not WorkspaceEvent.ConversationChanged { Conversation: var row } || row.Id != Id || row.Version == Summary?.Version)
         {
             return Task.CompletedTask;
@@ -203,5 +342,9 @@ public sealed class ConversationPageState(
         });
     }
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        LeaveViewing();
+    }
 }

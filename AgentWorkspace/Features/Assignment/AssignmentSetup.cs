@@ -1,0 +1,19 @@
+using AgentWorkspace.Features.Conversations;
+
+namespace AgentWorkspace.Features.Assignment;
+
+/// <summary>Agent status, automatic assignment and its settings page (issue #15).</summary>
+public static class AssignmentSetup
+{
+    public static void AddAssignment(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddFeatureOptions<AssignmentOptions>(builder.Configuration, "Assignment");
+        builder.Services.AddSingleton<AssignmentModeStore>();
+        builder.Services.AddSingleton<AutoAssigner>();
+        builder.Services.AddSingleton<IAssignmentSignals>(sp => sp.GetRequiredService<AutoAssigner>());
+        builder.Services.AddSingleton<AgentStatusService>();
+        builder.Services.AddSingleton<AgentPresence>();
+        builder.Services.AddSingleton<AssignmentBoard>();
+        builder.Services.AddHostedService<AssignmentSweep>();
+    }
+}
