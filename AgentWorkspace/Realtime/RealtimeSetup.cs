@@ -1,6 +1,6 @@
+using AgentWorkspace.Features;
 using AgentWorkspace.Features.Accounts;
 using AgentWorkspace.Features.Conversations;
-using AgentWorkspace.Features;
 using Microsoft.AspNetCore.Identity;
 using StackExchange.Redis;
 
