@@ -7,6 +7,7 @@ using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Escalations;
 using AgentWorkspace.Features.Queue;
+using AgentWorkspace.Features.Search;
 using AgentWorkspace.Features.Security;
 using AgentWorkspace.Features.Simulator;
 using AgentWorkspace.Features.Sla;
@@ -31,6 +32,7 @@ builder.AddSimulator();
 builder.AddChat();
 builder.AddWeeklyReport();
 builder.AddWallBoard();
+builder.AddSearch();
 builder.AddShell();
 builder.AddSecurity();
 

@@ -18,6 +18,8 @@ public static class DataSetup
         builder.Services.AddDbContextFactory<WorkspaceDbContext>((sp, o) => o
             .UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()))
             .AddInterceptors(new SqlitePragmas())
+            // Features that follow every save (the search index) register an IInterceptor.
+            .AddInterceptors(sp.GetServices<IInterceptor>())
             // A failed command or save is also thrown to the caller, which either handles an expected
             // race (two first messages of one customer, a connector's retry, two nodes firing one rule)
             // or lets it surface and be logged as the error it is. EF's own report of it would log a

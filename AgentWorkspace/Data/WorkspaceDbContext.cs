@@ -33,6 +33,7 @@ public sealed class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> opti
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<Features.WeeklyReport.WeeklyReportRecord> WeeklyReports => Set<Features.WeeklyReport.WeeklyReportRecord>();
+    public DbSet<Features.Alerts.AlertPreferences> AlertPreferences => Set<Features.Alerts.AlertPreferences>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -127,6 +128,11 @@ public sealed class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> opti
         builder.Entity<CollaborationTicket>(e => e.HasIndex(t => new { t.FeedbackAt, t.FeedbackDueAt }));
         builder.Entity<Notification>(e => e.HasIndex(n => new { n.Recipient, n.CreatedAt }));
         builder.Entity<Features.WeeklyReport.WeeklyReportRecord>(e => e.HasIndex(r => r.WeekStart).IsUnique());
+        builder.Entity<Features.Alerts.AlertPreferences>(e =>
+        {
+            e.HasKey(p => p.UserName);
+            e.Property(p => p.UserName).HasMaxLength(Features.Alerts.AlertPreferences.MaxUserNameLength);
+        });
         builder.Entity<ConnectorKey>(e =>
         {
             e.Property(k => k.Name).HasMaxLength(ConnectorKey.MaxNameLength);
