@@ -31,7 +31,11 @@ namespace AgentWorkspace.Data.Migrations
             // PostgreSQL keeps its own DDL in Features/Search/PostgreSqlSearchIndex.Ddl.
             if (migrationBuilder.ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
             {
-                migrationBuilder.Sql(AgentWorkspace.Features.Search.SqliteSearchIndex.Ddl);
+                // A copy, not a reference to SqliteSearchIndex.Ddl: a migration must not change after it ships.
+                migrationBuilder.Sql("""
+                    CREATE VIRTUAL TABLE "SearchMessages" USING fts5("Terms", content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+                    CREATE VIRTUAL TABLE "SearchCustomers" USING fts5("Terms", content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+                    """);
             }
         }
 
@@ -43,7 +47,10 @@ namespace AgentWorkspace.Data.Migrations
 
             if (migrationBuilder.ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
             {
-                migrationBuilder.Sql(AgentWorkspace.Features.Search.SqliteSearchIndex.DropDdl);
+                migrationBuilder.Sql("""
+                    DROP TABLE IF EXISTS "SearchMessages";
+                    DROP TABLE IF EXISTS "SearchCustomers";
+                    """);
             }
         }
     }
