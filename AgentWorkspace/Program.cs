@@ -2,6 +2,7 @@ using AgentWorkspace.Components;
 using AgentWorkspace.Data;
 using AgentWorkspace.Features;
 using AgentWorkspace.Features.Accounts;
+using AgentWorkspace.Features.Alerts;
 using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Conversations;
@@ -33,6 +34,7 @@ builder.AddChat();
 builder.AddWeeklyReport();
 builder.AddWallBoard();
 builder.AddSearch();
+builder.AddAlerts();
 builder.AddShell();
 builder.AddSecurity();
 
