@@ -7,6 +7,7 @@ using BenchmarkDotNet.Running;
 //   jobs [count] [rate]                 how late Hangfire jobs fire after their due time
 //   board [historical] [open] [runs]    what one wall-board update costs over a large history
 //   accuracy [file]                     the classifier against the labelled evaluation set
+//   search [conversations] [runs] [db]  what one search costs over a large history (FTS5); db: a file to keep and reuse
 switch (args.FirstOrDefault())
 {
     case "latency":
@@ -17,6 +18,9 @@ switch (args.FirstOrDefault())
         break;
     case "board":
         await BoardCostHarness.RunAsync(Arg(1, 100_000), Arg(2, 500), Arg(3, 50));
+        break;
+    case "search":
+        await SearchHarness.RunAsync(Arg(1, 100_000), Arg(2, 50), args.ElementAtOrDefault(3));
         break;
     case "accuracy":
         AccuracyHarness.Run(args.ElementAtOrDefault(1));

@@ -134,8 +134,7 @@ public sealed class ConversationSearchTests(SharedApp app)
         await using (var db = app.Db())
         {
             // As if written before the index existed, or lost to a crash between the save and the index write.
-            var messageId = await db.Messages.Where(m => m.ConversationId == posted.ConversationId).Select(m => m.Id).SingleAsync();
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"SearchMessages\" WHERE rowid = {0}", messageId);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"SearchConversations\" WHERE rowid = {0}", posted.ConversationId);
         }
         Assert.Empty((await Search.SearchAsync(new SearchRequest(word))).Hits);
 

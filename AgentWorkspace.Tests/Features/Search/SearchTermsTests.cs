@@ -61,10 +61,10 @@ public sealed class SearchTermsTests
     }
 
     [Fact]
-    public void The_postgresql_query_is_a_phrase_with_a_prefix_last_token()
+    public void Each_word_is_a_phrase_with_a_prefix_last_token_and_all_words_are_required()
     {
-        var word = Assert.Single(SearchTerms.ForQuery("单号2305"));
-        Assert.Equal("'单号' <-> '号' <-> '2305':*", PostgreSqlSearchIndex.TsQuery(word));
-        Assert.Equal("\"单号 号 2305\"*", SqliteSearchIndex.MatchExpression(word));
+        var words = SearchTerms.ForQuery("单号2305 退款");
+        Assert.Equal("('单号' <-> '号' <-> '2305':*) & ('退款')", PostgreSqlSearchIndex.TsQuery(words));
+        Assert.Equal("\"单号 号 2305\"* AND \"退款\"", SqliteSearchIndex.MatchExpression(words));
     }
 }

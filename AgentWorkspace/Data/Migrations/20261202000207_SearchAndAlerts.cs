@@ -33,8 +33,7 @@ namespace AgentWorkspace.Data.Migrations
             {
                 // A copy, not a reference to SqliteSearchIndex.Ddl: a migration must not change after it ships.
                 migrationBuilder.Sql("""
-                    CREATE VIRTUAL TABLE "SearchMessages" USING fts5("Terms", content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
-                    CREATE VIRTUAL TABLE "SearchCustomers" USING fts5("Terms", content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+                    CREATE VIRTUAL TABLE "SearchConversations" USING fts5("Terms", content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
                     """);
             }
         }
@@ -48,8 +47,7 @@ namespace AgentWorkspace.Data.Migrations
             if (migrationBuilder.ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
             {
                 migrationBuilder.Sql("""
-                    DROP TABLE IF EXISTS "SearchMessages";
-                    DROP TABLE IF EXISTS "SearchCustomers";
+                    DROP TABLE IF EXISTS "SearchConversations";
                     """);
             }
         }

@@ -33,9 +33,11 @@ public sealed record SearchRequest(
 /// <summary>A conversation found, with the newest of its messages that contains a searched word (or its preview).</summary>
 public sealed record SearchHit(ConversationSummary Conversation, string Excerpt);
 
+/// <param name="Total">Matches counted, at most <see cref="ConversationSearch.MaxCounted"/> + 1 (then <see cref="MoreThan"/>).</param>
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize, IReadOnlyList<string> Words)
 {
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public bool MoreThan => Total > ConversationSearch.MaxCounted;
+    public int PageCount => Math.Max(1, (Math.Min(Total, ConversationSearch.MaxCounted) + PageSize - 1) / PageSize);
     public bool HasPrevious => Page > 1;
     public bool HasNext => Page < PageCount;
 }
@@ -44,9 +46,13 @@ public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int
 /// Finds conversations: each word narrows (a conversation matches a word through any of its messages
 /// or its customer), filters are columns, newest first, one page at a time. The full-text part is
 /// the database's (<see cref="ISearchIndex"/>); the rest is one LINQ query for either provider.
+/// Newest first: by id, which grows with arrival.
 /// </summary>
 public sealed class ConversationSearch(IDbContextFactory<WorkspaceDbContext> dbFactory, ISearchIndex index, TeamClock clock, IOptions<SearchOptions> options)
 {
+    /// <summary>Matches are counted up to this many; beyond it the page shows "more than".</summary>
+    public const int MaxCounted = 1000;
+
     public int PageSize => options.Value.PageSize;
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken ct = default)
@@ -62,9 +68,9 @@ public sealed class ConversationSearch(IDbContextFactory<WorkspaceDbContext> dbF
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Conversations.AsNoTracking();
-        foreach (var word in words)
+        if (words.Count > 0)
         {
-            var matching = index.ConversationsMatching(db, word);
+            var matching = index.ConversationsMatching(db, words);
             query = query.Where(c => matching.Contains(c.Id));
         }
         if (request.Status is { } status)
@@ -90,12 +96,15 @@ public sealed class ConversationSearch(IDbContextFactory<WorkspaceDbContext> dbF
             query = query.Where(c => c.CreatedAt < end);
         }
 
-        var total = await query.CountAsync(ct);
-        var lastPage = Math.Max(1, (total + PageSize - 1) / PageSize);
+        // Counting every match of a common word costs more than the page itself, and nobody pages
+        // through thousands: the count stops at MaxCounted and the page says "more than".
+        var total = await query.Select(c => c.Id).Take(MaxCounted + 1).CountAsync(ct);
+        var lastPage = Math.Max(1, (Math.Min(total, MaxCounted) + PageSize - 1) / PageSize);
         page = Math.Min(page, lastPage);
+        // Newest first by id: ids grow with arrival, and the primary key orders without a sort.
         var rows = await query
             .Include(c => c.Customer)
-            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .OrderByDescending(c => c.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .ToListAsync(ct);
 

@@ -6,11 +6,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace AgentWorkspace.Features.Search;
 
 /// <summary>
-/// Keeps the index in step with every save, whoever the writer: a new message, a new customer or a
-/// renamed one is indexed right after the save, inside the writer's transaction when it has one (the
-/// ingest path does), so a message is searchable as soon as it is stored. Rows the index missed (a
-/// crash between a save without a transaction and its index write, or data from before the index)
-/// are caught up at start-up by <see cref="SearchIndexCatchUp"/>.
+/// Keeps the index in step with every save, whoever the writer: a conversation that gains a message,
+/// and every conversation of a new or renamed customer, has its document rewritten right after the
+/// save, inside the writer's transaction when it has one (ingest does), so a message is searchable
+/// as soon as it is stored. Conversations the index lacks (data from before the index, or a crash
+/// between a save and its index write) are caught up at start-up by <see cref="SearchIndexCatchUp"/>.
 /// </summary>
 public sealed class SearchIndexInterceptor(ISearchIndex index) : SaveChangesInterceptor
 {
@@ -85,8 +85,8 @@ public sealed class SearchIndexInterceptor(ISearchIndex index) : SaveChangesInte
                 case Message m when entry.State == EntityState.Added:
                     pending.Messages.Add(m);
                     break;
-                case Customer c when entry.State == EntityState.Added
-                    || (entry.State == EntityState.Modified && (entry.Property(nameof(Customer.Name)).IsModified || entry.Property(nameof(Customer.ExternalId)).IsModified)):
+                case Customer c when entry.State == EntityState.Modified
+                    && (entry.Property(nameof(Customer.Name)).IsModified || entry.Property(nameof(Customer.ExternalId)).IsModified):
                     pending.Customers.Add(c);
                     break;
             }
@@ -113,15 +113,12 @@ public sealed class SearchIndexInterceptor(ISearchIndex index) : SaveChangesInte
 
     private async Task WriteAsync(DbContext db, Pending pending, CancellationToken ct)
     {
+        var ids = pending.Messages.Select(m => m.ConversationId).ToHashSet();
         if (pending.Customers.Count > 0)
         {
-            await index.IndexCustomersAsync(db, [.. pending.Customers.Select(CustomerText)], ct);
+            var customerIds = pending.Customers.Select(c => c.Id).ToList();
+            ids.UnionWith(await db.Set<Conversation>().AsNoTracking().Where(c => customerIds.Contains(c.CustomerId)).Select(c => c.Id).ToListAsync(ct));
         }
-        if (pending.Messages.Count > 0)
-        {
-            await index.IndexMessagesAsync(db, [.. pending.Messages.Select(m => new IndexedText(m.Id, m.Text))], ct);
-        }
+        await index.WriteAsync(db, await SearchDocuments.LoadAsync(db, ids, ct), ct);
     }
-
-    public static IndexedText CustomerText(Customer c) => new(c.Id, $"{c.ExternalId} {c.Name}");
 }

@@ -4,75 +4,43 @@ using Microsoft.EntityFrameworkCore;
 namespace AgentWorkspace.Features.Search;
 
 /// <summary>
-/// SQLite FTS5: two contentless tables (the text already lives in Messages and Customers) keyed by
-/// the row's id, tokenised by unicode61 over the terms <see cref="SearchTerms"/> writes. Created by
-/// the AddSearch migration.
+/// SQLite FTS5: one contentless table (the text already lives in Messages and Customers) whose rowid
+/// is the conversation id, tokenised by unicode61 over the terms <see cref="SearchTerms"/> writes.
+/// Created by the SearchAndAlerts migration.
 /// </summary>
 public sealed class SqliteSearchIndex : ISearchIndex
 {
-    public IQueryable<int> ConversationsMatching(WorkspaceDbContext db, SearchWord word)
+    /// <summary>The migration's DDL (the migration carries its own copy).</summary>
+    public const string Ddl =
+        """
+        CREATE VIRTUAL TABLE "SearchConversations" USING fts5("Terms", content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+        """;
+
+    public IQueryable<int> ConversationsMatching(WorkspaceDbContext db, IReadOnlyList<SearchWord> words) =>
+        db.Database.SqlQueryRaw<int>(
+            """SELECT rowid AS "Value" FROM "SearchConversations" WHERE "SearchConversations" MATCH {0}""",
+            MatchExpression(words));
+
+    /// <summary>Each word an FTS5 phrase of its tokens (the last a prefix when the word may go on), all required.</summary>
+    public static string MatchExpression(IReadOnlyList<SearchWord> words) =>
+        string.Join(" AND ", words.Select(w => $"\"{string.Join(' ', w.Tokens)}\"{(w.LastIsPrefix ? "*" : "")}"));
+
+    // contentless_delete=1 lets REPLACE drop a document's old terms by rowid.
+    public async Task WriteAsync(DbContext db, IReadOnlyList<SearchDocument> documents, CancellationToken ct = default)
     {
-        var match = MatchExpression(word);
-        return db.Database.SqlQueryRaw<int>(
-            """
-            SELECT m."ConversationId" AS "Value" FROM "SearchMessages" s JOIN "Messages" m ON m."Id" = s.rowid WHERE "SearchMessages" MATCH {0}
-            UNION
-            SELECT c."Id" AS "Value" FROM "Conversations" c WHERE c."CustomerId" IN (SELECT rowid FROM "SearchCustomers" WHERE "SearchCustomers" MATCH {0})
-            """, match);
-    }
-
-    /// <summary>An FTS5 phrase of the word's tokens, the last one a prefix when the word may go on.</summary>
-    public static string MatchExpression(SearchWord word) =>
-        $"\"{string.Join(' ', word.Tokens)}\"{(word.LastIsPrefix ? "*" : "")}";
-
-    // contentless_delete=1 lets REPLACE drop the old terms by rowid (a renamed customer, a catch-up racing a live write).
-    public Task IndexMessagesAsync(DbContext db, IReadOnlyList<IndexedText> messages, CancellationToken ct = default) =>
-        WriteAsync(db, """INSERT OR REPLACE INTO "SearchMessages" (rowid, "Terms") VALUES ({0}, {1})""", messages, ct);
-
-    public Task IndexCustomersAsync(DbContext db, IReadOnlyList<IndexedText> customers, CancellationToken ct = default) =>
-        WriteAsync(db, """INSERT OR REPLACE INTO "SearchCustomers" (rowid, "Terms") VALUES ({0}, {1})""", customers, ct);
-
-    private static async Task WriteAsync(DbContext db, string sql, IReadOnlyList<IndexedText> rows, CancellationToken ct)
-    {
-        foreach (var row in rows)
+        foreach (var d in documents)
         {
-            await db.Database.ExecuteSqlRawAsync(sql, [row.Id, SearchTerms.ForIndex(row.Text)], ct);
+            await db.Database.ExecuteSqlRawAsync(
+                """INSERT OR REPLACE INTO "SearchConversations" (rowid, "Terms") VALUES ({0}, {1})""",
+                [d.ConversationId, SearchTerms.ForIndex(d.Text)], ct);
         }
     }
 
-    public async Task<IReadOnlyList<IndexedText>> UnindexedMessagesAsync(WorkspaceDbContext db, int limit, CancellationToken ct = default) =>
-        await db.Database.SqlQueryRaw<UnindexedRow>(
+    public async Task<IReadOnlyList<int>> UnindexedAsync(WorkspaceDbContext db, int limit, CancellationToken ct = default) =>
+        await db.Database.SqlQueryRaw<int>(
             """
-            SELECT m."Id" AS "Id", m."Text" AS "Text" FROM "Messages" m
-            WHERE NOT EXISTS (SELECT 1 FROM "SearchMessages" s WHERE s.rowid = m."Id")
-            ORDER BY m."Id" LIMIT {0}
-            """, limit)
-            .Select(r => new IndexedText(r.Id, r.Text))
-            .ToListAsync(ct);
-
-    public async Task<IReadOnlyList<IndexedText>> UnindexedCustomersAsync(WorkspaceDbContext db, int limit, CancellationToken ct = default) =>
-        await db.Database.SqlQueryRaw<UnindexedRow>(
-            """
-            SELECT c."Id" AS "Id", c."ExternalId" || ' ' || coalesce(c."Name", '') AS "Text" FROM "Customers" c
-            WHERE NOT EXISTS (SELECT 1 FROM "SearchCustomers" s WHERE s.rowid = c."Id")
+            SELECT c."Id" AS "Value" FROM "Conversations" c
+            WHERE NOT EXISTS (SELECT 1 FROM "SearchConversations" s WHERE s.rowid = c."Id")
             ORDER BY c."Id" LIMIT {0}
-            """, limit)
-            .Select(r => new IndexedText(r.Id, r.Text))
-            .ToListAsync(ct);
-
-    /// <summary>The migration's DDL (kept here beside the queries that depend on it).</summary>
-    public const string Ddl =
-        """
-        CREATE VIRTUAL TABLE "SearchMessages" USING fts5("Terms", content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
-        CREATE VIRTUAL TABLE "SearchCustomers" USING fts5("Terms", content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
-        """;
-
-    public const string DropDdl =
-        """
-        DROP TABLE IF EXISTS "SearchMessages";
-        DROP TABLE IF EXISTS "SearchCustomers";
-        """;
+            """, limit).ToListAsync(ct);
 }
-
-/// <summary>A row read back for the catch-up.</summary>
-public sealed record UnindexedRow(long Id, string Text);
