@@ -29,7 +29,7 @@ public sealed class AlertFlowTests(BrowserFixture browser)
         await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"^\(2\) "));
 
         // Switched off in the settings: the next reply does not count.
-        await page.GetByTestId("alerts-customer-reply").Locator("input").UncheckAsync();
+        await page.GetByLabel("我的会话有客户回复").UncheckAsync();
         await page.GetByTestId("alerts-save").ClickAsync();
         await Expect(page.GetByText("提醒设置已保存。")).ToBeVisibleAsync();
         await browser.App.PostMessageAsync("人呢？", customerId: (await CustomerOf(posted.ConversationId)), customerName: "提醒测试");
