@@ -67,6 +67,43 @@ public sealed class ConversationSearch(IDbContextFactory<WorkspaceDbContext> dbF
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var hasFilters = request.Status is not null || request.Channel is not null || request.Category is not null || request.From is not null || request.To is not null;
+        List<Conversation> rows;
+        int total;
+        if (words.Count > 0 && !hasFilters)
+        {
+            // Words alone: the index itself pages, newest (highest id) first, and stops early; a
+            // common word never makes the database visit every conversation that contains it.
+            var matching = index.ConversationsMatching(db, words);
+            total = await matching.Take(MaxCounted + 1).CountAsync(ct);
+            page = Math.Min(page, LastPage(total));
+            var ids = await matching.OrderByDescending(id => id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+            rows = [.. (await db.Conversations.AsNoTracking().Include(c => c.Customer).Where(c => ids.Contains(c.Id)).ToListAsync(ct)).OrderByDescending(c => c.Id)];
+        }
+        else
+        {
+            var query = Filtered(db, request, words);
+            // Counting every match costs more than the page itself, and nobody pages through
+            // thousands: the count stops at MaxCounted and the page says "more than".
+            total = await query.Select(c => c.Id).Take(MaxCounted + 1).CountAsync(ct);
+            page = Math.Min(page, LastPage(total));
+            // Newest first by id: ids grow with arrival, and the primary key orders without a sort.
+            rows = await query
+                .Include(c => c.Customer)
+                .OrderByDescending(c => c.Id)
+                .Skip((page - 1) * PageSize).Take(PageSize)
+                .ToListAsync(ct);
+        }
+
+        var excerpts = await ExcerptsAsync(db, rows.Select(r => r.Id).ToList(), display, ct);
+        var hits = rows.Select(c => new SearchHit(ConversationSummary.From(c), excerpts.GetValueOrDefault(c.Id) ?? c.Preview)).ToList();
+        return new SearchResults(hits, total, page, PageSize, display);
+    }
+
+    private int LastPage(int total) => Math.Max(1, (Math.Min(total, MaxCounted) + PageSize - 1) / PageSize);
+
+    private IQueryable<Conversation> Filtered(WorkspaceDbContext db, SearchRequest request, IReadOnlyList<SearchWord> words)
+    {
         var query = db.Conversations.AsNoTracking();
         if (words.Count > 0)
         {
@@ -95,22 +132,7 @@ public sealed class ConversationSearch(IDbContextFactory<WorkspaceDbContext> dbF
             var end = clock.StartOf(to.AddDays(1));
             query = query.Where(c => c.CreatedAt < end);
         }
-
-        // Counting every match of a common word costs more than the page itself, and nobody pages
-        // through thousands: the count stops at MaxCounted and the page says "more than".
-        var total = await query.Select(c => c.Id).Take(MaxCounted + 1).CountAsync(ct);
-        var lastPage = Math.Max(1, (Math.Min(total, MaxCounted) + PageSize - 1) / PageSize);
-        page = Math.Min(page, lastPage);
-        // Newest first by id: ids grow with arrival, and the primary key orders without a sort.
-        var rows = await query
-            .Include(c => c.Customer)
-            .OrderByDescending(c => c.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .ToListAsync(ct);
-
-        var excerpts = await ExcerptsAsync(db, rows.Select(r => r.Id).ToList(), display, ct);
-        var hits = rows.Select(c => new SearchHit(ConversationSummary.From(c), excerpts.GetValueOrDefault(c.Id) ?? c.Preview)).ToList();
-        return new SearchResults(hits, total, page, PageSize, display);
+        return query;
     }
 
     /// <summary>The words as the page highlights them: folded, brackets and other punctuation dropped.</summary>
