@@ -11,6 +11,7 @@ using BenchmarkDotNet.Running;
 //   capacity [circuits] [ingests] [open] signed-in /queue circuits on one node: memory, idle CPU, ingest → last circuit
 //   queue-render [open] [runs]          /queue with many open conversations: server render of an update, first paint in Chromium
 //   assignment [count] [rate] [agents]  ingest → auto-assigned latency in Automatic mode (issue #15)
+//   search [conversations] [runs] [db]  what one search costs over a large history (FTS5); db: a file to keep and reuse
 if (Environment.GetEnvironmentVariable("CIRCUIT_TRACE") == "1")
 {
     AgentWorkspace.Benchmarks.Circuits.BlazorCircuitClient.Trace = line => Console.Error.WriteLine("  circuit: " + (line));
@@ -35,6 +36,9 @@ switch (args.FirstOrDefault())
         break;
     case "assignment":
         await AssignmentLatencyHarness.RunAsync(Arg(1, 500), Arg(2, 25), Arg(3, 3));
+        break;
+    case "search":
+        await SearchHarness.RunAsync(Arg(1, 100_000), Arg(2, 50), args.ElementAtOrDefault(3));
         break;
     case "accuracy":
         AccuracyHarness.Run(args.ElementAtOrDefault(1));

@@ -31,6 +31,8 @@ public static class DataSetup
                 o.UseSqlite(ConnectionString(configuration, sp.GetRequiredService<IWebHostEnvironment>()))
                     .AddInterceptors(new SqlitePragmas());
             }
+            // Features that follow every save (the search index) register an IInterceptor.
+            o.AddInterceptors(sp.GetServices<IInterceptor>());
             // A failed command or save is also thrown to the caller, which either handles an expected
             // race (two first messages of one customer, a connector's retry, two nodes firing one rule)
             // or lets it surface and be logged as the error it is. EF's own report of it would log a

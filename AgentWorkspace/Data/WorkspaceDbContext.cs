@@ -45,6 +45,7 @@ public class WorkspaceDbContext : IdentityDbContext<WorkspaceUser>, IDataProtect
     public DbSet<Features.WeeklyReport.WeeklyReportRecord> WeeklyReports => Set<Features.WeeklyReport.WeeklyReportRecord>();
     public DbSet<AgentState> AgentStates => Set<AgentState>();
     public DbSet<AssignmentSetting> AssignmentSettings => Set<AssignmentSetting>();
+    public DbSet<Features.Alerts.AlertPreferences> AlertPreferences => Set<Features.Alerts.AlertPreferences>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -154,6 +155,11 @@ public class WorkspaceDbContext : IdentityDbContext<WorkspaceUser>, IDataProtect
             e.Property(s => s.Id).ValueGeneratedNever();
             e.Property(s => s.Mode).HasConversion<string>().HasMaxLength(16);
             e.Property(s => s.ChangedBy).HasMaxLength(256);
+        });
+        builder.Entity<Features.Alerts.AlertPreferences>(e =>
+        {
+            e.HasKey(p => p.UserName);
+            e.Property(p => p.UserName).HasMaxLength(Features.Alerts.AlertPreferences.MaxUserNameLength);
         });
         builder.Entity<ConnectorKey>(e =>
         {

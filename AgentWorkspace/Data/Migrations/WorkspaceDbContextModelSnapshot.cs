@@ -174,6 +174,32 @@ namespace AgentWorkspace.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("AgentWorkspace.Features.Alerts.AlertPreferences", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Assigned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CustomerReply")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Mention")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Sound")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("AlertPreferences");
+                });
+
             modelBuilder.Entity("AgentWorkspace.Features.Assignment.AgentState", b =>
                 {
                     b.Property<string>("UserName")

@@ -29,6 +29,20 @@ public sealed class TemplateCatalog(IDbContextFactory<WorkspaceDbContext> dbFact
         })];
     }
 
+    /// <summary>
+    /// The reply box's template search ("t"): every active template whose name or filled-in text holds
+    /// the query (folded, so either script finds it), best fit for the conversation first.
+    /// </summary>
+    public async Task<IReadOnlyList<TemplateSuggestion>> SearchAsync(ConversationDetails conversation, string? agentName, string? query, int take = 8, CancellationToken ct = default)
+    {
+        var all = await SuggestAsync(conversation, agentName, int.MaxValue, ct);
+        var folded = Classification.ScriptFolding.Fold(query?.Trim() ?? "");
+        return [.. all.Where(s => folded.Length == 0
+                || Classification.ScriptFolding.Fold(s.Name).Contains(folded, StringComparison.Ordinal)
+                || Classification.ScriptFolding.Fold(s.Rendered.Text).Contains(folded, StringComparison.Ordinal))
+            .Take(take)];
+    }
+
     /// <summary>A short 问题描述 from the topic; the agent refines it when the template calls for detail.</summary>
     public static string? IssueOf(string? topic) => topic switch
     {

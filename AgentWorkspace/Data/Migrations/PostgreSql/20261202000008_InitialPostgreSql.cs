@@ -13,6 +13,39 @@ public partial class InitialPostgreSql : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.CreateTable(
+            name: "AgentStates",
+            columns: table => new
+            {
+                UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                Chosen = table.Column<bool>(type: "boolean", nullable: false),
+                ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                ChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                LastAssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                Version = table.Column<long>(type: "bigint", nullable: false)
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_AgentStates", x => x.UserName);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "AlertPreferences",
+            columns: table => new
+            {
+                UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                Assigned = table.Column<bool>(type: "boolean", nullable: false),
+                CustomerReply = table.Column<bool>(type: "boolean", nullable: false),
+                AtRisk = table.Column<bool>(type: "boolean", nullable: false),
+                Mention = table.Column<bool>(type: "boolean", nullable: false),
+                Sound = table.Column<bool>(type: "boolean", nullable: false)
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_AlertPreferences", x => x.UserName);
+            });
+
+        migrationBuilder.CreateTable(
             name: "AspNetRoles",
             columns: table => new
             {
@@ -54,6 +87,20 @@ public partial class InitialPostgreSql : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "AssignmentSettings",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: "integer", nullable: false),
+                Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                ChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_AssignmentSettings", x => x.Id);
             });
 
         migrationBuilder.CreateTable(
@@ -571,6 +618,11 @@ public partial class InitialPostgreSql : Migration
             });
 
         migrationBuilder.CreateIndex(
+            name: "IX_AgentStates_Status",
+            table: "AgentStates",
+            column: "Status");
+
+        migrationBuilder.CreateIndex(
             name: "IX_AspNetRoleClaims_RoleId",
             table: "AspNetRoleClaims",
             column: "RoleId");
@@ -725,6 +777,12 @@ public partial class InitialPostgreSql : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropTable(
+            name: "AgentStates");
+
+        migrationBuilder.DropTable(
+            name: "AlertPreferences");
+
+        migrationBuilder.DropTable(
             name: "AspNetRoleClaims");
 
         migrationBuilder.DropTable(
@@ -738,6 +796,9 @@ public partial class InitialPostgreSql : Migration
 
         migrationBuilder.DropTable(
             name: "AspNetUserTokens");
+
+        migrationBuilder.DropTable(
+            name: "AssignmentSettings");
 
         migrationBuilder.DropTable(
             name: "Audit");

@@ -183,6 +183,91 @@ namespace AgentWorkspace.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("AgentWorkspace.Features.Alerts.AlertPreferences", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Assigned")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CustomerReply")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Mention")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Sound")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("AlertPreferences");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Assignment.AgentState", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Chosen")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LastAssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserName");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("AgentStates");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Assignment.AssignmentSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AssignmentSettings");
+                });
+
             modelBuilder.Entity("AgentWorkspace.Features.Classification.KeywordEntry", b =>
                 {
                     b.Property<int>("Id")
