@@ -18,6 +18,7 @@ public sealed class CollaborationFlowTests(BrowserFixture browser)
     public async Task Automatic_assignment_viewers_and_a_note_that_mentions_lijie()
     {
         var statuses = browser.App.Get<AgentStatusService>();
+        var others = new List<string>();
         try
         {
             // The lead switches the team to automatic assignment on the settings page.
@@ -28,8 +29,13 @@ public sealed class CollaborationFlowTests(BrowserFixture browser)
             await Expect(lead.Locator(".mud-snackbar")).ToContainTextAsync("分配方式已保存");
             await BrowserFixture.ScreenshotAsync(lead, "assignment-settings");
             Assert.Equal(AssignmentMode.Automatic, await browser.App.Get<AssignmentModeStore>().CurrentAsync());
-            // Only agent1 takes new work in this flow.
-            foreach (var other in new[] { "agent2", "wangjie" })
+            // Only agent1 takes new work in this flow: everyone else earlier flows left online (their own
+            // test members too) goes on a break.
+            await using (var db = browser.App.Db())
+            {
+                others.AddRange(await db.AgentStates.Where(s => s.UserName != "agent1" && s.Status == AgentStatus.Online).Select(s => s.UserName).ToListAsync());
+            }
+            foreach (var other in others.Union(["agent2", "wangjie"]).ToList())
             {
                 Assert.Null(await statuses.SetAsync(other, AgentStatus.Break, other));
             }
@@ -91,7 +97,7 @@ public sealed class CollaborationFlowTests(BrowserFixture browser)
         {
             // The other flows claim by hand.
             await browser.App.Get<AssignmentModeStore>().SetAsync(AssignmentMode.Manual, "lead", isTeamLead: true);
-            foreach (var other in new[] { "agent2", "wangjie" })
+            foreach (var other in others.Union(["agent2", "wangjie"]))
             {
                 await statuses.SetAsync(other, AgentStatus.Online, other);
             }
