@@ -87,6 +87,28 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task WaitInteractiveAsync(IPage page) =>
         page.WaitForSelectorAsync("[data-testid=interactive][data-ready=true]", new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>
+    /// Types into a field until the page shows it took the text: on a loaded machine a keystroke can
+    /// land before the circuit has wired the field's handler, and Blazor never hears of it.
+    /// </summary>
+    public static async Task FillUntilAsync(ILocator field, string text, ILocator shows, float timeout = 20_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeout);
+        while (true)
+        {
+            await field.FillAsync("");
+            await field.FillAsync(text);
+            try
+            {
+                await shows.WaitForAsync(new() { Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException) when (DateTime.UtcNow < deadline)
+            {
+            }
+        }
+    }
+
     /// <summary>Screenshots land in TestResults/screenshots so a person can look at the pages.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -11,7 +11,7 @@ public sealed class FidelityPagesTests(BrowserFixture browser)
     {
         var page = await browser.SignedInPageAsync("lead", width: 1600, height: 1000);
         await BrowserFixture.OpenAsync(page, "/settings/keywords");
-        await page.GetByTestId("keywords-try").FillAsync("付款成功了，订单却显示已取消");
+        await BrowserFixture.FillUntilAsync(page.GetByTestId("keywords-try"), "付款成功了，订单却显示已取消", page.GetByTestId("keywords-try-result"));
         // Several seconds on a loaded machine: the page carries the whole keyword table.
         await Expect(page.GetByTestId("keywords-try-result")).ToContainTextAsync("紧急", new() { Timeout = 20_000 });
         await Expect(page.GetByTestId("keywords-try-reasons")).ToContainTextAsync("组合规则", new() { Timeout = 20_000 });

@@ -38,7 +38,7 @@ public sealed class SupervisorAndLeadPagesTests(BrowserFixture browser)
     {
         var page = await browser.SignedInPageAsync("lead");
         await BrowserFixture.OpenAsync(page, "/settings/keywords");
-        await page.GetByTestId("keywords-try").FillAsync("賬號異常，馬上處理！！");
+        await BrowserFixture.FillUntilAsync(page.GetByTestId("keywords-try"), "賬號異常，馬上處理！！", page.GetByTestId("keywords-try-result"));
         // The page carries the whole table (250+ rows); on a loaded machine its first update can take several seconds.
         await Expect(page.GetByTestId("keywords-try-result")).ToContainTextAsync("技术支持", new() { Timeout = 20_000 });
         await Expect(page.GetByTestId("keywords-try-reasons")).ToContainTextAsync("账号异常");

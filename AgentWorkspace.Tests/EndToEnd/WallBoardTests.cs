@@ -18,8 +18,9 @@ public sealed class WallBoardTests(BrowserFixture browser)
         await browser.App.PostMessageAsync("支付失败导致订单取消了，钱已经扣了！", channel: "Phone", customerId: "e2e-board", customerName: "陈静");
 
         await Expect(open).ToHaveTextAsync((before + 1).ToString(), new() { Timeout = 10_000 });
-        await Expect(page.GetByTestId("urgent-item").Filter(new() { HasText = "陈静" })).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("new-escalation")).ToBeVisibleAsync();
+        // The "most urgent five" list orders by due time, so conversations other flows left breached
+        // may rank ahead of this one; the escalation it raised is announced whatever else is open.
+        await Expect(page.GetByTestId("new-escalation")).ToContainTextAsync("陈静");
         Assert.Equal(0, navigations);
         var scroll = await page.EvaluateAsync<int>("document.documentElement.scrollHeight - window.innerHeight");
         Assert.True(scroll <= 0, $"The board scrolls by {scroll}px at 1920×1080");
