@@ -154,6 +154,8 @@ public sealed class TwoNodeTests(BrowserFixture browser)
         var lead = await SignedInAsync(a, "lead");
         await BrowserFixture.OpenAsync(lead, "/settings/keywords");
         var rows = lead.GetByTestId("keyword-row");
+        // The table loads after the page turns interactive: count it once it is there.
+        await Assertions.Expect(rows.First).ToBeVisibleAsync(new() { Timeout = (float)Live.TotalMilliseconds });
         var before = await rows.CountAsync();
         await lead.GetByTestId("keyword-add").ClickAsync();
         // The new row is rendered at the top by the server; type into it only once it is there.
