@@ -115,7 +115,8 @@ public sealed class SecurityPagesTests(BrowserFixture browser)
         await page.GetByTestId("password-confirm").FillAsync("new-pass-2026");
         await BrowserFixture.ScreenshotAsync(page, "change-password");
         await page.GetByTestId("password-submit").ClickAsync();
-        await Expect(page.GetByTestId("password-changed")).ToBeVisibleAsync();
+        // Hashing the new password and refreshing the sign-in can take seconds on a loaded machine.
+        await Expect(page.GetByTestId("password-changed")).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
         await using var scope = browser.App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<WorkspaceUser>>();
