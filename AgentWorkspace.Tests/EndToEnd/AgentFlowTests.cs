@@ -25,6 +25,12 @@ public sealed class AgentFlowTests(BrowserFixture browser)
         await Expect(row.GetByTestId("hint-topic")).ToHaveTextAsync("物流");
         await row.GetByTestId("hint-confirm").ClickAsync();
         await Expect(row.GetByTestId("hint-confirmed")).ToBeVisibleAsync();
+        // The SLA figure ticks in the browser between server renders (sla-clock.js): it moves on
+        // although the row's face (tone, hint) stays the same and the server sends nothing for it.
+        var figure = row.Locator("[data-testid=sla-countdown] .sla-clock");
+        var shown = await figure.TextContentAsync();
+        await Expect(figure).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\+?\d{1,2}(:\d{2}){1,2}$"));
+        await Expect(figure).Not.ToHaveTextAsync(shown!, new() { Timeout = 5_000 });
         await BrowserFixture.ScreenshotAsync(agent, "queue-confirmed");
 
         await row.GetByTestId("open-conversation").ClickAsync();

@@ -42,6 +42,29 @@ public sealed class CircuitClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_open_queue_gets_no_render_batch_while_only_its_countdown_figures_move()
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = _app.ServerAddress };
+        var timeout = TimeSpan.FromSeconds(60);
+        await using var queue = await BlazorCircuitClient.StartAsync(http,
+            await BlazorCircuitClient.SignInAsync(http, "agent1", WorkspaceApp.DemoPassword), "/queue", "queue-ready", timeout);
+        var customer = $"静默{Guid.NewGuid():N}"[..12];
+        var seen = queue.WhenRendered(customer);
+        using var api = _app.ApiClient();
+        (await api.PostAsJsonAsync("/api/messages", new { channel = "Email", customerId = customer, customerName = customer, text = "请问这款有现货吗" })).EnsureSuccessStatusCode();
+        await seen.WaitAsync(timeout);
+
+        // The hint ring (one second here) has run out; the SLA clock stays green for minutes, so only
+        // its figure changes, and that ticks in the browser (sla-clock.js), not in a render batch.
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        var before = queue.Batches;
+        await Task.Delay(TimeSpan.FromSeconds(4), TestContext.Current.CancellationToken);
+
+        Assert.Null(queue.Error);
+        Assert.Equal(before, queue.Batches);
+    }
+
+    [Fact]
     public async Task A_user_who_is_not_signed_in_gets_no_circuit()
     {
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = _app.ServerAddress };
@@ -51,5 +74,5 @@ public sealed class CircuitClientTests : IAsyncLifetime
         Assert.Contains("302", refused.Message);
     }
 
-    private sealed class KestrelApp() : WorkspaceApp(null, kestrel: true);
+    private sealed class KestrelApp() : WorkspaceApp(new Dictionary<string, string?> { ["Workspace:Classification:ConfirmWithin"] = "00:00:01" }, kestrel: true);
 }

@@ -47,4 +47,38 @@ public sealed class QueueModelTests
         Assert.False(queue.Apply(row));
         Assert.Equal(1, queue.Total);
     }
+
+    [Fact]
+    public void The_queue_looks_different_next_when_its_soonest_row_changes_tone_or_hint_ring()
+    {
+        // Row(): urgent chat arrived at Arrived, due five minutes on, unclassified with a 10 s ring.
+        var arrived = QueueRowTests.Row().CreatedAt;
+        var within = TimeSpan.FromSeconds(10);
+        var queue = new QueueModel("agent1");
+        queue.Load([QueueRowTests.Row(id: 1, classified: true), QueueRowTests.Row(id: 2) with { CreatedAt = arrived.AddSeconds(100) }]);
+
+        // Row 2 arrived 100 s after row 1: half a second later its ring shows 10, and 9 from 101 s.
+        Assert.Equal(arrived.AddSeconds(101), queue.NextFaceChange(arrived.AddSeconds(100.5), within));
+        // After the ring: row 1 turns amber at 150 s (half of five minutes left).
+        Assert.Equal(arrived.AddSeconds(150), queue.NextFaceChange(arrived.AddSeconds(120), within));
+
+        foreach (var at in new[] { 100.5, 120, 149.999 })
+        {
+            var now = arrived.AddSeconds(at);
+            var next = queue.NextFaceChange(now, within);
+            // Nothing any row shows besides its figure changes before the instant the model names.
+            Assert.All(queue.Visible, r => Assert.Equal(RowClock.Face(r, now, within), RowClock.Face(r, next.AddTicks(-1), within)));
+            Assert.Contains(queue.Visible, r => RowClock.Face(r, now, within) != RowClock.Face(r, next, within));
+        }
+    }
+
+    [Fact]
+    public void A_queue_of_stopped_clocks_never_needs_a_timed_render()
+    {
+        var queue = new QueueModel("agent1");
+        var arrived = QueueRowTests.Row().CreatedAt;
+        queue.Load([QueueRowTests.Row(id: 1, classified: true, responded: arrived.AddSeconds(20))]);
+
+        Assert.Equal(DateTimeOffset.MaxValue, queue.NextFaceChange(arrived.AddMinutes(1), TimeSpan.FromSeconds(10)));
+    }
 }

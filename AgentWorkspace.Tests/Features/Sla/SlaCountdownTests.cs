@@ -37,4 +37,32 @@ public sealed class SlaCountdownTests
         Assert.False(SlaCountdown.IsAtRisk(Start, Start.AddHours(2), Start.AddMinutes(95)));
         Assert.True(SlaCountdown.IsAtRisk(Start, Start.AddHours(2), Start.AddMinutes(97)));
     }
+
+    [Theory]
+    [InlineData(0, 150)]
+    [InlineData(149, 150)]
+    [InlineData(150, 240)]
+    [InlineData(239.5, 240)]
+    [InlineData(240, 300)]
+    [InlineData(300, 300)]
+    public void The_next_tone_change_is_the_first_instant_the_tone_differs(double secondsElapsed, double changeAt)
+    {
+        var due = Start.AddMinutes(5);
+        var now = Start.AddSeconds(secondsElapsed);
+
+        var next = SlaCountdown.NextToneChange(Start, due, now);
+
+        Assert.NotNull(next);
+        // Due itself is still red: breached is strictly after, one tick on.
+        Assert.Equal(changeAt == 300 ? due.AddTicks(1) : Start.AddSeconds(changeAt), next);
+        Assert.NotEqual(SlaCountdown.For(Start, due, now).Tone, SlaCountdown.For(Start, due, next.Value).Tone);
+        Assert.Equal(SlaCountdown.For(Start, due, now).Tone, SlaCountdown.For(Start, due, next.Value.AddTicks(-1)).Tone);
+    }
+
+    [Fact]
+    public void A_breached_clock_never_changes_tone_again()
+    {
+        Assert.Null(SlaCountdown.NextToneChange(Start, Start.AddMinutes(5), Start.AddMinutes(5).AddTicks(1)));
+        Assert.Null(SlaCountdown.NextToneChange(Start, Start.AddMinutes(5), Start.AddHours(3)));
+    }
 }

@@ -75,6 +75,18 @@ public sealed class QueueModel(string? userName)
         _visible = null;
     }
 
+    /// <summary>When a visible row next looks different with time alone (its tone, hint ring or close-by); MaxValue if never.</summary>
+    public DateTimeOffset NextFaceChange(DateTimeOffset now, TimeSpan confirmWithin)
+    {
+        var next = DateTimeOffset.MaxValue;
+        foreach (var row in Visible)
+        {
+            var change = RowClock.NextFaceChange(row, now, confirmWithin);
+            next = change < next ? change : next;
+        }
+        return next;
+    }
+
     public int Count(QueueFilter filter) => _rows.Values.Count(r => filter.Matches(r, UserName));
 
     /// <summary>Waiting for a first response first, by due time; then the rest by their next due time.</summary>

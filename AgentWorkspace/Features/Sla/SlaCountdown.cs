@@ -62,6 +62,30 @@ public static class SlaCountdown
         return h > 0 ? $"{h}:{m:00}:{s:00}" : $"{m:00}:{s:00}";
     }
 
+    /// <summary>
+    /// The first instant after <paramref name="now"/> at which <see cref="For(DateTimeOffset, DateTimeOffset, DateTimeOffset)"/>
+    /// gives another tone; null once breached (the tone no longer changes). Pages re-render a clock
+    /// only then and let the browser tick its text between (the figure alone is not worth a render batch).
+    /// </summary>
+    public static DateTimeOffset? NextToneChange(DateTimeOffset startedAt, DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        var total = dueAt - startedAt;
+        if (total > TimeSpan.Zero)
+        {
+            foreach (var share in (ReadOnlySpan<double>)[AmberShare, AtRiskShare])
+            {
+                // Exactly at the boundary the share is no longer above it, so the boundary itself is the change.
+                var boundary = dueAt - total * share;
+                if (boundary > now && For(startedAt, dueAt, boundary).Tone != For(startedAt, dueAt, now).Tone)
+                {
+                    return boundary;
+                }
+            }
+        }
+        // Breached means strictly past due.
+        return now <= dueAt ? dueAt.AddTicks(1) : null;
+    }
+
     public static bool IsAtRisk(DateTimeOffset startedAt, DateTimeOffset dueAt, DateTimeOffset now) =>
         For(startedAt, dueAt, now).Tone == SlaTone.Red;
 }
