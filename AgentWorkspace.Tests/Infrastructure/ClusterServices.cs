@@ -185,7 +185,7 @@ public sealed class ClusterServices : IAsyncDisposable
             : null);
     }
 
-    private static string? Which(string name) =>
+    internal static string? Which(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':')
             .Append("/usr/sbin").Append("/usr/bin")
             .Select(dir => Path.Combine(dir, name))
@@ -194,7 +194,7 @@ public sealed class ClusterServices : IAsyncDisposable
     private static bool UserExists(string name) =>
         File.Exists("/etc/passwd") && File.ReadLines("/etc/passwd").Any(l => l.StartsWith(name + ":", StringComparison.Ordinal));
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -45,6 +45,7 @@ public sealed class TwoNodeTests(BrowserFixture browser)
     public async Task Two_nodes_on_PostgreSQL_and_Redis_act_as_one_workspace()
     {
         Assert.SkipWhen(ClusterServices.WhyNot() is not null, $"Two-node test skipped: {ClusterServices.WhyNot()}");
+        Assert.SkipWhen(NginxProxy.WhyNot() is not null, $"Two-node test skipped: {NginxProxy.WhyNot()}");
         Assert.SkipWhen(browser.SkipReason is not null, browser.SkipReason ?? "");
         await using var cluster = await ClusterServices.StartAsync();
         // Both start at once on a database that does not exist yet: one creates, migrates and seeds
@@ -64,11 +65,13 @@ public sealed class TwoNodeTests(BrowserFixture browser)
         }
         using var a = await starting[0];
         using var b = await starting[1];
+        // The README's nginx example in front of both, as a team would run it.
+        await using var proxy = await NginxProxy.StartAsync([a.Address, b.Address]);
         string Logs() => $"node A:\n{string.Join('\n', a.Log.TakeLast(30))}\nnode B:\n{string.Join('\n', b.Log.TakeLast(30))}";
 
         try
         {
-            await ActAsOneAsync(a, b, Logs);
+            await ActAsOneAsync(a, b, proxy, Logs);
         }
         catch
         {
@@ -78,7 +81,7 @@ public sealed class TwoNodeTests(BrowserFixture browser)
         }
     }
 
-    private async Task ActAsOneAsync(AppProcess a, AppProcess b, Func<string> Logs)
+    private async Task ActAsOneAsync(AppProcess a, AppProcess b, NginxProxy proxy, Func<string> Logs)
     {
         using var apiA = a.ApiClient();
         using var apiB = b.ApiClient();
@@ -118,15 +121,26 @@ public sealed class TwoNodeTests(BrowserFixture browser)
         hubB.On<JsonElement>("MessageAppended", m => received.Enqueue(m.GetProperty("conversationId").GetInt32()));
         await hubB.StartAsync();
 
-        var agentOnB = await SignedInAsync(b, "agent1");
-        var agentOnA = await SignedInAsync(a, "agent2");
+        var agentOnB = await SignedInAsync(b.Address, "agent1");
+        var agentOnA = await SignedInAsync(a.Address, "agent2");
+        var viaProxy = await SignedInAsync(proxy.Address, "wangjie");
         await BrowserFixture.OpenAsync(agentOnB, "/queue");
         await BrowserFixture.OpenAsync(agentOnA, "/queue");
+        await BrowserFixture.OpenAsync(viaProxy, "/queue");
 
         var live = await PostAsync(apiA, "我的订单怎么还没发货？订单号【230518901】", "nodes-live", "节点甲");
         var rowOnB = agentOnB.Locator("[data-testid=queue-row]", new() { HasText = "230518901" });
         await Assertions.Expect(rowOnB).ToBeVisibleAsync(new() { Timeout = (float)Live.TotalMilliseconds });
         await WaitForAsync(() => received.Contains(live), Live, () => "The SignalR client on node B never received the message ingested on node A.\n" + Logs());
+
+        // ... and on the queue of an agent who came in through nginx: sign-in, page and circuit all
+        // reached one node (the example's hash on the client address).
+        await Assertions.Expect(viaProxy.Locator("[data-testid=queue-row]", new() { HasText = "230518901" })).ToBeVisibleAsync(new() { Timeout = (float)Live.TotalMilliseconds });
+        var served = proxy.Served();
+        var stickyNode = Assert.Single(served.Select(r => r.Node).Distinct());
+        Assert.Contains(stickyNode, new[] { Node(a), Node(b) });
+        TestContext.Current.TestOutputHelper?.WriteLine($"nginx keeps this browser on node {(stickyNode == Node(a) ? "A" : "B")} ({stickyNode})");
+        Assert.Contains(served, r => r.Method == "POST" && r.Uri.StartsWith("/_blazor/negotiate", StringComparison.Ordinal) && r.Status == 200);
 
         // 3. A claim on A shows on B.
         var rowOnA = agentOnA.Locator("[data-testid=queue-row]", new() { HasText = "230518901" });
@@ -151,7 +165,7 @@ public sealed class TwoNodeTests(BrowserFixture browser)
         // 4. A keyword saved on A classifies the next message on B.
         const string word = "星际快递";
         Assert.DoesNotContain(word, await ClassifyAsync(apiB, $"我用{word}寄的包裹到哪了？"));
-        var lead = await SignedInAsync(a, "lead");
+        var lead = await SignedInAsync(a.Address, "lead");
         await BrowserFixture.OpenAsync(lead, "/settings/keywords");
         var rows = lead.GetByTestId("keyword-row");
         // The table loads after the page turns interactive: count it once it is there.
@@ -187,13 +201,27 @@ public sealed class TwoNodeTests(BrowserFixture browser)
         await Task.Delay(SweepEvery * 2);
         Assert.Equal(1, Count(await GetAsync(apiB, orphan), "escalated-no-response"));
         Assert.Equal(1, Count(await GetAsync(apiB, raced), "escalated-no-response"));
+
+        // 7. Through nginx, A's death costs a reload: the page comes back from B with the same cookie
+        // and is live again there. The circuit before it ran over a WebSocket (101), not a fallback.
+        var servedBeforeReload = proxy.Served().Count;
+        await viaProxy.ReloadAsync();
+        await BrowserFixture.WaitInteractiveAsync(viaProxy);
+        var afterKill = await PostAsync(apiB, "请问什么时候发货？订单号【230518903】", "nodes-after-kill", "节点丙");
+        await Assertions.Expect(viaProxy.Locator("[data-testid=queue-row]", new() { HasText = "230518903" })).ToBeVisibleAsync(new() { Timeout = (float)Live.TotalMilliseconds });
+        var reloaded = proxy.Served().Skip(servedBeforeReload).ToList();
+        Assert.Contains(reloaded, r => r.Method == "GET" && r.Uri == "/queue" && r.Status == 200 && r.Node == Node(b));
+        Assert.Contains(proxy.Served(), r => r.Uri.StartsWith("/_blazor?id=", StringComparison.Ordinal) && r.Status == 101 && r.Node == stickyNode);
+        Assert.True(afterKill > 0);
     }
 
-    private async Task<IPage> SignedInAsync(AppProcess node, string userName)
+    private static string Node(AppProcess node) => $"127.0.0.1:{node.Address.Port}";
+
+    private async Task<IPage> SignedInAsync(Uri address, string userName)
     {
         var context = await browser.Browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = node.Address.ToString(),
+            BaseURL = address.ToString(),
             ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
             Locale = "zh-CN",
         });
