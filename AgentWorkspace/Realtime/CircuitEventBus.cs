@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-
+using System.Threading.Channels;
 using AgentWorkspace.Features.Conversations;
 
 namespace AgentWorkspace.Realtime;
@@ -9,42 +9,74 @@ namespace AgentWorkspace.Realtime;
 /// dispose their subscription (the eShop OrderStatusNotificationService shape). On several nodes
 /// this is the one class a backplane subscriber feeds.
 /// </summary>
+/// <remarks>
+/// Publishing only queues: each subscription takes its events in order on the thread pool. A page's
+/// <c>InvokeAsync</c> runs inline when its circuit is idle, so handing the event straight to the
+/// listeners made the publisher (an ingest request, a job) render every open page itself, one after
+/// another: with thousands of circuits a POST waited for all of them, on one core.
+/// </remarks>
 public sealed class CircuitEventBus(ILogger<CircuitEventBus> logger)
 {
-    private ImmutableArray<Func<WorkspaceEvent, Task>> _listeners = [];
+    private ImmutableArray<Subscription> _subscriptions = [];
 
     public IDisposable Subscribe(Func<WorkspaceEvent, Task> listener)
     {
-        ImmutableInterlocked.Update(ref _listeners, l => l.Add(listener));
-        return new Subscription(this, listener);
+        var subscription = new Subscription(this, listener);
+        ImmutableInterlocked.Update(ref _subscriptions, s => s.Add(subscription));
+        return subscription;
     }
 
     public void Publish(WorkspaceEvent e)
     {
-        foreach (var listener in _listeners)
+        foreach (var subscription in _subscriptions)
         {
-            // Each circuit marshals onto its own dispatcher; one slow page must not hold up the rest.
-            _ = Deliver(listener, e);
+            subscription.Enqueue(e);
         }
     }
 
-    private async Task Deliver(Func<WorkspaceEvent, Task> listener, WorkspaceEvent e)
+    private sealed class Subscription : IDisposable
     {
-        try
+        private readonly CircuitEventBus _bus;
+        private readonly Func<WorkspaceEvent, Task> _listener;
+        private readonly Channel<WorkspaceEvent> _events = Channel.CreateUnbounded<WorkspaceEvent>(new UnboundedChannelOptions { SingleReader = true });
+
+        public Subscription(CircuitEventBus bus, Func<WorkspaceEvent, Task> listener)
         {
-            // A push runs for another user's page: it must not carry the publisher's identity into
-            // that page's code, so services' own role checks refuse anything it tries to change.
-            Features.WorkspaceCaller.Current = Features.WorkspaceCaller.Nobody;
-            await listener(e);
+            _bus = bus;
+            _listener = listener;
+            // The subscriber's ambient state (its caller identity) must not ride along into deliveries.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(DeliverAsync);
+            }
         }
-        catch (Exception ex)
+
+        public void Enqueue(WorkspaceEvent e) => _events.Writer.TryWrite(e);
+
+        private async Task DeliverAsync()
         {
-            logger.LogDebug(ex, "A circuit listener failed to take a workspace event");
+            await foreach (var e in _events.Reader.ReadAllAsync())
+            {
+                try
+                {
+                    // A push runs for another user's page: it must not carry the publisher's identity into
+                    // that page's code, so services' own role checks refuse anything it tries to change.
+                    Features.WorkspaceCaller.Current = Features.WorkspaceCaller.Nobody;
+                    await _listener(e);
+                }
+                catch (Exception ex)
+                {
+                    _bus.Log(ex);
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            ImmutableInterlocked.Update(ref _bus._subscriptions, s => s.Remove(this));
+            _events.Writer.TryComplete();
         }
     }
 
-    private sealed class Subscription(CircuitEventBus bus, Func<WorkspaceEvent, Task> listener) : IDisposable
-    {
-        public void Dispose() => ImmutableInterlocked.Update(ref bus._listeners, l => l.Remove(listener));
-    }
+    private void Log(Exception ex) => logger.LogDebug(ex, "A circuit listener failed to take a workspace event");
 }
