@@ -50,7 +50,9 @@ internal static class SearchHarness
         var reuse = keep is not null && File.Exists(keep);
         try
         {
-            var options = new DbContextOptionsBuilder<WorkspaceDbContext>().UseSqlite($"Data Source={path}").Options;
+            var builder = new DbContextOptionsBuilder<WorkspaceDbContext>().UseSqlite($"Data Source={path}");
+            if (Environment.GetEnvironmentVariable("AW_SQL") is not null) { builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]); }
+            var options = builder.Options;
             var factory = new Factory(options);
             await using (var db = factory.CreateDbContext())
             {

@@ -47,9 +47,14 @@ public class WorkspaceDbContext : IdentityDbContext<WorkspaceUser>, IDataProtect
     public DbSet<AssignmentSetting> AssignmentSettings => Set<AssignmentSetting>();
     public DbSet<Features.Alerts.AlertPreferences> AlertPreferences => Set<Features.Alerts.AlertPreferences>();
 
+    /// <summary>The search index's matches, only ever read through <c>FromSqlRaw</c> (no table of its own).</summary>
+    public DbSet<Features.Search.SearchMatch> SearchMatches => Set<Features.Search.SearchMatch>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        builder.Entity<Features.Search.SearchMatch>(e => e.HasNoKey().ToView(null));
 
         builder.Entity<Customer>(e =>
         {
