@@ -231,6 +231,34 @@ public sealed class AutoAssignmentTests
     }
 
     [Fact]
+    public async Task A_manual_claim_past_capacity_goes_through_and_is_reported_in_automatic_mode_only()
+    {
+        await using var app = await StartAsync(AssignmentMode.Automatic, "agent1");
+        var capacity = app.Get<IOptions<AssignmentOptions>>().Value.CapacityFor(Channel.Chat);
+        for (var i = 0; i < capacity; i++)
+        {
+            await PostAsync(app, $"请问订单什么时候发货 {i}", customerId: $"aa-over-{i}");
+        }
+        var extra = await PostAsync(app, "退款什么时候到账", customerId: "aa-over-extra");
+        Assert.Null(await OwnerAsync(app, extra.ConversationId));
+        var notice = app.Get<CapacityNotice>();
+        Assert.Null(await notice.AfterTakingAsync("agent1", Channel.Chat));
+
+        // The agent's own choice is not refused…
+        var claimed = await app.Get<ConversationService>().ClaimAsync(extra.ConversationId, "agent1");
+        Assert.Equal(ActionKind.Done, claimed.Kind);
+        Assert.Equal("agent1", await OwnerAsync(app, extra.ConversationId));
+        // …but it is reported, with the load and the capacity the page shows.
+        Assert.Equal(new OverCapacity("agent1", Channel.Chat, capacity + 1, capacity), await notice.AfterTakingAsync("agent1", Channel.Chat));
+        // Other channels are counted on their own.
+        Assert.Null(await notice.AfterTakingAsync("agent1", Channel.Email));
+
+        // In Manual mode capacity means nothing, so there is nothing to report.
+        Assert.True(await app.Get<AssignmentModeStore>().SetAsync(AssignmentMode.Manual, "lead", isTeamLead: true));
+        Assert.Null(await notice.AfterTakingAsync("agent1", Channel.Chat));
+    }
+
+    [Fact]
     public async Task Four_nodes_running_the_line_at_once_never_overfill_an_agent_or_assign_a_conversation_twice()
     {
         // Conversations arrive while the mode is Manual, so nothing is assigned yet.

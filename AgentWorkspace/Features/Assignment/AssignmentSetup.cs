@@ -17,6 +17,7 @@ public static class AssignmentSetup
         builder.Services.AddSingleton<AgentStatusService>();
         builder.Services.AddSingleton<AgentPresence>();
         builder.Services.AddSingleton<AssignmentBoard>();
+        builder.Services.AddSingleton<CapacityNotice>();
         builder.Services.AddHostedService<AssignmentSweep>();
     }
 }
