@@ -13,11 +13,12 @@ namespace AgentWorkspace.Features.Assignment;
 /// / 离线 gets nothing new. A conversation nobody can take stays unclaimed (the wall board says why) until
 /// an agent comes online or frees capacity, which runs the line again.
 /// <para>
-/// Correctness does not rest on this node: each assignment is one write through the writer that also
-/// bumps the chosen agent's <see cref="AgentState.Version"/> (a concurrency token) after counting their
-/// load, so of two nodes (or two arrivals) choosing the same agent at once only one commits and the other
-/// counts again; the conversation's own token keeps one conversation from getting two owners. Under
-/// PostgreSQL the same conditional update blocks on the agent's row and then finds it changed.
+/// Correctness does not rest on this node: a batch of assignments (up to <see cref="BatchSize"/>, in line
+/// order) is one write through the writer that also bumps each chosen agent's <see cref="AgentState.Version"/>
+/// (a concurrency token) after counting their load, so of two nodes (or two arrivals) choosing the same
+/// agent at once only one commits and the other reads and chooses its whole batch again; the
+/// conversations' own tokens keep one conversation from getting two owners. Under PostgreSQL the same
+/// conditional update blocks on the agent's row and then finds it changed.
 /// </para>
 /// </summary>
 public sealed class AutoAssigner(
