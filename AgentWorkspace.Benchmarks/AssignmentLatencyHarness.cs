@@ -28,7 +28,7 @@ internal static class AssignmentLatencyHarness
             ["Workspace__Assignment__Capacity__Chat"] = "1000",
             ["Workspace__Assignment__Capacity__Email"] = "1000",
             ["Workspace__Limits__ApiRequestsPerSecond"] = "100000",
-        }, database);
+        }, databasePath: database);
         await using (var db = new SqliteConnection($"Data Source={database}"))
         {
             await db.OpenAsync();

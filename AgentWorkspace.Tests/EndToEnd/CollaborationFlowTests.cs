@@ -77,11 +77,17 @@ public sealed class CollaborationFlowTests(BrowserFixture browser)
             await Expect(lijie.Locator(".mud-snackbar")).ToContainTextAsync("提到了您");
             await BrowserFixture.ScreenshotAsync(agent2, "conversation-note");
 
+            // The badge beside the status counts it, live; 我的提及 marks it unread until she reads it.
+            await Expect(lijie.GetByTestId("mentions-unread")).ToBeVisibleAsync();
             await lijie.GetByTestId("nav-mentions").ClickAsync();
             await BrowserFixture.WaitInteractiveAsync(lijie);
             var mention = lijie.Locator($"[data-testid=mention][data-conversation-id='{posted.ConversationId}']");
             await Expect(mention).ToContainTextAsync("需要您确认");
+            await Expect(mention).ToHaveAttributeAsync("data-unread", "true");
             await BrowserFixture.ScreenshotAsync(lijie, "mentions");
+            await lijie.GetByTestId("mentions-mark-all-read").ClickAsync();
+            await Expect(mention).ToHaveAttributeAsync("data-unread", "false");
+            await Expect(lijie.GetByTestId("mentions-unread")).ToHaveCountAsync(0);
 
             // The customer never sees it.
             var chat = await browser.App.Get<ConversationQueries>().LatestForCustomerAsync("e2e-auto-assign", AgentWorkspace.Features.Channel.Social);

@@ -47,9 +47,14 @@ public class WorkspaceDbContext : IdentityDbContext<WorkspaceUser>, IDataProtect
     public DbSet<AssignmentSetting> AssignmentSettings => Set<AssignmentSetting>();
     public DbSet<Features.Alerts.AlertPreferences> AlertPreferences => Set<Features.Alerts.AlertPreferences>();
 
+    /// <summary>The search index's matches, only ever read through <c>FromSqlRaw</c> (no table of its own).</summary>
+    public DbSet<Features.Search.SearchMatch> SearchMatches => Set<Features.Search.SearchMatch>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        builder.Entity<Features.Search.SearchMatch>(e => e.HasNoKey().ToView(null));
 
         builder.Entity<Customer>(e =>
         {
@@ -138,7 +143,12 @@ public class WorkspaceDbContext : IdentityDbContext<WorkspaceUser>, IDataProtect
             e.HasIndex(x => x.ConversationId);
         });
         builder.Entity<CollaborationTicket>(e => e.HasIndex(t => new { t.FeedbackAt, t.FeedbackDueAt }));
-        builder.Entity<Notification>(e => e.HasIndex(n => new { n.Recipient, n.CreatedAt }));
+        builder.Entity<Notification>(e =>
+        {
+            e.HasIndex(n => new { n.Recipient, n.CreatedAt });
+            // The unread-mentions badge: one person's unread ones of a kind.
+            e.HasIndex(n => new { n.Recipient, n.Kind, n.ReadAt });
+        });
         builder.Entity<Features.WeeklyReport.WeeklyReportRecord>(e => e.HasIndex(r => r.WeekStart).IsUnique());
         // Issue #15: each staff member's status (its Version guards automatic assignment to them) and the team's mode.
         builder.Entity<AgentState>(e =>

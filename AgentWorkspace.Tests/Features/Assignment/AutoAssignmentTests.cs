@@ -196,6 +196,69 @@ public sealed class AutoAssignmentTests
     }
 
     [Fact]
+    public async Task A_burst_is_assigned_in_batches_that_count_their_own_choices_and_skip_a_full_channel_only()
+    {
+        // A burst waits while the mode is Manual; switching to Automatic serves it in batched writes.
+        await using var app = await StartAsync(AssignmentMode.Manual, "agent1", "agent2");
+        var opts = app.Get<IOptions<AssignmentOptions>>().Value;
+        var chatCapacity = opts.CapacityFor(Channel.Chat);
+        var chats = new List<int>();
+        for (var i = 0; i < chatCapacity * 2 + 2 + AutoAssigner.BatchSize; i++)
+        {
+            chats.Add((await PostAsync(app, $"请问订单什么时候发货 {i}", customerId: $"aa-burst-{i}")).ConversationId);
+        }
+        // An email after every chat: its channel still has room when chat is full.
+        var email = (await PostAsync(app, "发票什么时候开", channel: "Email", customerId: "aa-burst-email")).ConversationId;
+        Assert.True(await app.Get<AssignmentModeStore>().SetAsync(AssignmentMode.Automatic, "lead", isTeamLead: true));
+        await app.Get<AutoAssigner>().RequestAsync();
+
+        // Each batch counts what it already gave: both agents exactly full, never one over.
+        var loads = await LoadsAsync(app, Channel.Chat);
+        Assert.Equal(chatCapacity, loads["agent1"]);
+        Assert.Equal(chatCapacity, loads["agent2"]);
+        // Oldest first, alternating between the two equally loaded agents.
+        var owners = new List<string?>();
+        foreach (var id in chats)
+        {
+            owners.Add(await OwnerAsync(app, id));
+        }
+        Assert.All(owners.Take(chatCapacity * 2), o => Assert.NotNull(o));
+        Assert.All(owners.Skip(chatCapacity * 2), o => Assert.Null(o));
+        Assert.NotEqual(owners[0], owners[1]);
+        Assert.NotNull(await OwnerAsync(app, email));
+        await using var db = app.Db();
+        Assert.Equal(chatCapacity * 2 + 1, await db.Timeline.CountAsync(t => t.Kind == AutoAssigner.Step));
+    }
+
+    [Fact]
+    public async Task A_manual_claim_past_capacity_goes_through_and_is_reported_in_automatic_mode_only()
+    {
+        await using var app = await StartAsync(AssignmentMode.Automatic, "agent1");
+        var capacity = app.Get<IOptions<AssignmentOptions>>().Value.CapacityFor(Channel.Chat);
+        for (var i = 0; i < capacity; i++)
+        {
+            await PostAsync(app, $"请问订单什么时候发货 {i}", customerId: $"aa-over-{i}");
+        }
+        var extra = await PostAsync(app, "退款什么时候到账", customerId: "aa-over-extra");
+        Assert.Null(await OwnerAsync(app, extra.ConversationId));
+        var notice = app.Get<CapacityNotice>();
+        Assert.Null(await notice.AfterTakingAsync("agent1", Channel.Chat));
+
+        // The agent's own choice is not refused…
+        var claimed = await app.Get<ConversationService>().ClaimAsync(extra.ConversationId, "agent1");
+        Assert.Equal(ActionKind.Done, claimed.Kind);
+        Assert.Equal("agent1", await OwnerAsync(app, extra.ConversationId));
+        // …but it is reported, with the load and the capacity the page shows.
+        Assert.Equal(new OverCapacity("agent1", Channel.Chat, capacity + 1, capacity), await notice.AfterTakingAsync("agent1", Channel.Chat));
+        // Other channels are counted on their own.
+        Assert.Null(await notice.AfterTakingAsync("agent1", Channel.Email));
+
+        // In Manual mode capacity means nothing, so there is nothing to report.
+        Assert.True(await app.Get<AssignmentModeStore>().SetAsync(AssignmentMode.Manual, "lead", isTeamLead: true));
+        Assert.Null(await notice.AfterTakingAsync("agent1", Channel.Chat));
+    }
+
+    [Fact]
     public async Task Four_nodes_running_the_line_at_once_never_overfill_an_agent_or_assign_a_conversation_twice()
     {
         // Conversations arrive while the mode is Manual, so nothing is assigned yet.
@@ -210,7 +273,7 @@ public sealed class AutoAssignmentTests
 
         // Each node has its own assigner (its own in-process guard); only the database stands between them.
         var nodes = Enumerable.Range(0, 4).Select(_ => new AutoAssigner(
-            app.Services,
+            new Lazy<ConversationService>(app.Get<ConversationService>),
             app.Get<IDbContextFactory<WorkspaceDbContext>>(),
             app.Get<AssignmentModeStore>(),
             app.Get<IOptions<AssignmentOptions>>(),

@@ -147,6 +147,53 @@ public sealed class NotesAndMentionsTests(SharedApp app)
     }
 
     [Fact]
+    public async Task Mentions_stay_unread_until_their_person_opens_one_or_marks_all_read()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var inbox = app.Get<AgentWorkspace.Features.Queue.MentionInbox>();
+        var posted = await app.PostMessageAsync("客户要求退款到原卡", customerId: "note-mention-read");
+        var reads = Channel.CreateUnbounded<string>();
+        using var subscription = app.Get<CircuitEventBus>().Subscribe(e =>
+        {
+            if (e is WorkspaceEvent.MentionsRead read)
+            {
+                reads.Writer.TryWrite(read.UserName);
+            }
+            return Task.CompletedTask;
+        });
+        // Other tests mention this person too: start from nothing unread.
+        await inbox.MarkAllReadAsync("wangjie", ct);
+        Assert.Equal(0, await inbox.UnreadCountAsync("wangjie", ct));
+
+        Assert.Equal(ActionKind.Done, (await Writer.AddNoteAsync(posted.ConversationId, "agent2", "小张", "@wangjie 请看退款", ct)).Kind);
+        Assert.Equal(ActionKind.Done, (await Writer.AddNoteAsync(posted.ConversationId, "agent1", "小王", "@王姐 客户又来问了", ct)).Kind);
+        Assert.Equal(2, await inbox.UnreadCountAsync("wangjie", ct));
+        var mine = (await app.Get<ConversationQueries>().MentionsOfAsync("wangjie", ct: ct)).Where(m => m.ConversationId == posted.ConversationId).ToList();
+        Assert.Equal(2, mine.Count);
+        Assert.All(mine, m => Assert.Null(m.ReadAt));
+
+        // Nobody reads another person's mention.
+        Assert.Equal(0, await inbox.MarkReadAsync("agent1", mine[0].Id, ct));
+        Assert.Equal(2, await inbox.UnreadCountAsync("wangjie", ct));
+
+        // Opening one reads that one, and every page of hers hears of it.
+        Assert.Equal(1, await inbox.MarkReadAsync("wangjie", mine[0].Id, ct));
+        Assert.Equal(1, await inbox.UnreadCountAsync("wangjie", ct));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        Assert.Equal("wangjie", await reads.Reader.ReadAsync(timeout.Token));
+        var after = await app.Get<ConversationQueries>().MentionsOfAsync("wangjie", ct: ct);
+        Assert.NotNull(after.Single(m => m.Id == mine[0].Id).ReadAt);
+        Assert.Null(after.Single(m => m.Id == mine[1].Id).ReadAt);
+        // Reading it again changes nothing.
+        Assert.Equal(0, await inbox.MarkReadAsync("wangjie", mine[0].Id, ct));
+
+        Assert.Equal(1, await inbox.MarkAllReadAsync("wangjie", ct));
+        Assert.Equal(0, await inbox.UnreadCountAsync("wangjie", ct));
+        Assert.All((await app.Get<ConversationQueries>().MentionsOfAsync("wangjie", ct: ct)).Where(m => m.ConversationId == posted.ConversationId), m => Assert.NotNull(m.ReadAt));
+    }
+
+    [Fact]
     public async Task A_mention_in_a_collaboration_ticket_tells_that_person()
     {
         var posted = await app.PostMessageAsync("APP 支付页打不开", customerId: "ticket-mention");

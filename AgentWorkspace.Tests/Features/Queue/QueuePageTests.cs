@@ -20,6 +20,7 @@ public sealed class QueuePageTests : ComponentTest
         _app = app;
         Services.AddSingleton(app.Get<ConversationQueries>());
         Services.AddSingleton(app.Get<ConversationService>());
+        Services.AddSingleton(app.Get<AgentWorkspace.Features.Assignment.CapacityNotice>());
         Services.AddSingleton(new CircuitEventBus(NullLogger<CircuitEventBus>.Instance));
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(app.Get<Microsoft.Extensions.Options.IOptions<AgentWorkspace.Features.Classification.ClassificationOptions>>());

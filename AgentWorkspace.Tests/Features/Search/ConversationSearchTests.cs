@@ -120,6 +120,49 @@ public sealed class ConversationSearchTests(SharedApp app)
     }
 
     [Fact]
+    public async Task With_filters_the_count_looks_at_the_newest_matches_only_and_then_says_at_least()
+    {
+        var word = UniqueWord();
+        var emails = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            emails.Add((await app.PostMessageAsync($"发票开具 {word}", customerId: $"search-examined-e-{word}-{i}", channel: "Email")).ConversationId);
+        }
+        for (var i = 0; i < 9; i++)
+        {
+            await app.PostMessageAsync($"发票开具 {word}", customerId: $"search-examined-c-{word}-{i}");
+        }
+        emails.Reverse();
+        var search = new ConversationSearch(app.Get<IDbContextFactory<AgentWorkspace.Data.WorkspaceDbContext>>(), app.Get<ISearchIndex>(), app.Get<TeamClock>(),
+            Microsoft.Extensions.Options.Options.Create(new SearchOptions { MaxExamined = 10, PageSize = 5 }));
+
+        // Twelve conversations hold the word; the newest ten (nine chats, one email) are counted.
+        var bounded = await search.SearchAsync(new SearchRequest(word, Channel: Channel.Email));
+        Assert.Equal(10, bounded.ExaminedOnly);
+        // The page is never cut short by the bound: all three emails are listed, and counted.
+        Assert.Equal(emails, bounded.Hits.Select(h => h.Conversation.Id));
+        Assert.Equal(3, bounded.Total);
+        Assert.False(bounded.HasNext);
+
+        // When the words match no more than the bound, the count is exact.
+        var exact = new ConversationSearch(app.Get<IDbContextFactory<AgentWorkspace.Data.WorkspaceDbContext>>(), app.Get<ISearchIndex>(), app.Get<TeamClock>(),
+            Microsoft.Extensions.Options.Options.Create(new SearchOptions { MaxExamined = 12, PageSize = 5 }));
+        var counted = await exact.SearchAsync(new SearchRequest(word, Channel: Channel.Chat));
+        Assert.Null(counted.ExaminedOnly);
+        Assert.Equal(9, counted.Total);
+        Assert.Equal(2, counted.PageCount);
+
+        // A bounded count still offers the next page while pages come back full.
+        var chats = await search.SearchAsync(new SearchRequest(word, Channel: Channel.Chat));
+        Assert.Equal(10, chats.ExaminedOnly);
+        Assert.Equal(9, chats.Total);
+        Assert.True(chats.HasNext);
+        var second = await search.SearchAsync(new SearchRequest(word, Channel: Channel.Chat, Page: 2));
+        Assert.Equal(4, second.Hits.Count);
+        Assert.False(second.HasNext);
+    }
+
+    [Fact]
     public async Task Nothing_searchable_finds_nothing_rather_than_everything()
     {
         Assert.Empty((await Search.SearchAsync(new SearchRequest("【】！？"))).Hits);

@@ -685,6 +685,9 @@ namespace AgentWorkspace.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -696,6 +699,8 @@ namespace AgentWorkspace.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Recipient", "CreatedAt");
+
+                    b.HasIndex("Recipient", "Kind", "ReadAt");
 
                     b.ToTable("Notifications");
                 });
@@ -734,6 +739,16 @@ namespace AgentWorkspace.Data.Migrations
                     b.HasIndex("ConversationId", "At");
 
                     b.ToTable("Timeline");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Search.SearchMatch", b =>
+                {
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+
+                    b.ToView(null, (string)null);
                 });
 
             modelBuilder.Entity("AgentWorkspace.Features.Sla.ChannelSlaTarget", b =>

@@ -13,15 +13,16 @@ namespace AgentWorkspace.Features.Assignment;
 /// / 离线 gets nothing new. A conversation nobody can take stays unclaimed (the wall board says why) until
 /// an agent comes online or frees capacity, which runs the line again.
 /// <para>
-/// Correctness does not rest on this node: each assignment is one write through the writer that also
-/// bumps the chosen agent's <see cref="AgentState.Version"/> (a concurrency token) after counting their
-/// load, so of two nodes (or two arrivals) choosing the same agent at once only one commits and the other
-/// counts again; the conversation's own token keeps one conversation from getting two owners. Under
-/// PostgreSQL the same conditional update blocks on the agent's row and then finds it changed.
+/// Correctness does not rest on this node: a batch of assignments (up to <see cref="BatchSize"/>, in line
+/// order) is one write through the writer that also bumps each chosen agent's <see cref="AgentState.Version"/>
+/// (a concurrency token) after counting their load, so of two nodes (or two arrivals) choosing the same
+/// agent at once only one commits and the other reads and chooses its whole batch again; the
+/// conversations' own tokens keep one conversation from getting two owners. Under PostgreSQL the same
+/// conditional update blocks on the agent's row and then finds it changed.
 /// </para>
 /// </summary>
 public sealed class AutoAssigner(
-    IServiceProvider services,
+    Lazy<ConversationService> writer,
     IDbContextFactory<WorkspaceDbContext> dbFactory,
     AssignmentModeStore modes,
     IOptions<AssignmentOptions> options,
@@ -33,8 +34,11 @@ public sealed class AutoAssigner(
     private int _running;
     private int _again;
 
-    // The writer needs this class (its port) and this class needs the writer: it is resolved when first used.
-    private ConversationService Writer => services.GetRequiredService<ConversationService>();
+    /// <summary>Conversations assigned per write: a burst is served in a few saves instead of one per arrival.</summary>
+    public const int BatchSize = 25;
+
+    // The writer needs this class (its port) and this class needs the writer: Lazy breaks the cycle.
+    private ConversationService Writer => writer.Value;
 
     public async Task ChangedAsync(ConversationSummary summary, string step, string? previousAssignee, CancellationToken ct = default)
     {
@@ -150,71 +154,106 @@ public sealed class AutoAssigner(
         }
         var assigned = 0;
         var full = new HashSet<Channel>();
-        foreach (var w in line)
+        // Batches in line order: one write assigns up to BatchSize, each to the least loaded agent
+        // with room at that moment. A conversation left over means nobody had room on its channel:
+        // later rows of that channel wait too, for the next change that frees capacity.
+        var next = 0;
+        while (true)
         {
-            if (full.Contains(w.Channel))
+            var batch = new List<WaitingRow>(BatchSize);
+            while (next < line.Count && batch.Count < BatchSize)
             {
-                continue;
+                var w = line[next++];
+                if (!full.Contains(w.Channel))
+                {
+                    batch.Add(w);
+                }
             }
-            var outcome = await AssignOneAsync(w.Id, ct);
-            if (outcome.Kind == ActionKind.Done)
+            if (batch.Count == 0)
             {
-                assigned++;
+                return assigned;
             }
-            else if (outcome.Reason == "no-agent-available")
-            {
-                // Nobody has room on this channel: later rows of the same channel wait too.
-                full.Add(w.Channel);
-            }
+            var noRoom = new HashSet<Channel>();
+            var outcomes = await Writer.AutoAssignManyAsync([.. batch.Select(w => w.Id)], (db, waiting, now) => PickAsync(db, waiting, now, opts, noRoom, ct), ct);
+            assigned += outcomes.Count;
+            full.UnionWith(noRoom);
         }
-        return assigned;
     }
 
     /// <summary>
     /// Gives one waiting conversation to the least loaded online agent with room, in one write; safe to
     /// call from any number of nodes at once. Rejected with <c>no-agent-available</c> when nobody has room.
     /// </summary>
-    public Task<ActionOutcome> AssignOneAsync(int conversationId, CancellationToken ct = default) =>
-        Writer.AutoAssignAsync(conversationId, x => PickAsync(x, options.Value, ct), ct);
+    public async Task<ActionOutcome> AssignOneAsync(int conversationId, CancellationToken ct = default)
+    {
+        var noRoom = new HashSet<Channel>();
+        var outcomes = await Writer.AutoAssignManyAsync([conversationId], (db, waiting, now) => PickAsync(db, waiting, now, options.Value, noRoom, ct), ct);
+        if (outcomes.Count > 0)
+        {
+            return outcomes[0];
+        }
+        return noRoom.Count > 0 ? ActionOutcome.Rejected("no-agent-available") : ActionOutcome.Unchanged;
+    }
 
     /// <summary>The order of the line: most urgent first, then the one waiting longest.</summary>
     public static IEnumerable<WaitingRow> Line(IEnumerable<WaitingRow> waiting) =>
         waiting.OrderBy(w => w.Priority).ThenBy(w => w.CreatedAt).ThenBy(w => w.Id);
 
     /// <summary>
-    /// Inside the assignment's change: counts the online agents' loads on the conversation's channel and
-    /// takes the least loaded with room, marking their row so a parallel choice of the same agent fails.
+    /// Inside the assignment's change: counts the online agents' loads on the conversations' channels
+    /// once, then, in line order, takes for each the least loaded agent with room (counting what this
+    /// batch already gave), marking each chosen agent's row so a parallel choice of the same agent fails.
     /// </summary>
-    private static async Task<string?> PickAsync(ConversationChange x, AssignmentOptions opts, CancellationToken ct)
+    private static async Task<IReadOnlyDictionary<int, string>> PickAsync(WorkspaceDbContext db, IReadOnlyList<Conversation> waiting, DateTimeOffset now, AssignmentOptions opts, ISet<Channel> noRoom, CancellationToken ct)
     {
-        var channel = x.Conversation.Channel;
-        var capacity = opts.CapacityFor(channel);
-        if (capacity <= 0)
-        {
-            return null;
-        }
-        var names = await OnlineAgentsAsync(x.Db, ct);
+        // Read again on a retry: only the last attempt's answer counts.
+        noRoom.Clear();
+        var chosen = new Dictionary<int, string>();
+        var names = await OnlineAgentsAsync(db, ct);
         if (names.Count == 0)
         {
-            return null;
+            noRoom.UnionWith(waiting.Select(c => c.Channel));
+            return chosen;
         }
-        var loads = await LoadsAsync(x.Db, names, channel, ct);
-        var states = await x.Db.AgentStates.Where(s => names.Contains(s.UserName)).ToListAsync(ct);
-        var chosen = states
-            .Select(s => (State: s, Load: loads.GetValueOrDefault(s.UserName)))
-            .Where(a => a.State.Status == AgentStatus.Online && a.Load < capacity)
-            .OrderBy(a => a.Load)
-            .ThenBy(a => a.State.LastAssignedAt ?? DateTimeOffset.MinValue)
-            .ThenBy(a => a.State.UserName, StringComparer.Ordinal)
-            .Select(a => a.State)
-            .FirstOrDefault();
-        if (chosen is null)
+        var channels = waiting.Select(c => c.Channel).Where(ch => opts.CapacityFor(ch) > 0).Distinct().ToList();
+        var loads = await db.Conversations.AsNoTracking().WhereOpen()
+            .Where(c => channels.Contains(c.Channel) && c.AssigneeUserName != null && names.Contains(c.AssigneeUserName))
+            .GroupBy(c => new { c.AssigneeUserName, c.Channel })
+            .Select(g => new { g.Key.AssigneeUserName, g.Key.Channel, Count = g.Count() })
+            .ToDictionaryAsync(g => (g.AssigneeUserName!, g.Channel), g => g.Count, ct);
+        var states = await db.AgentStates.Where(s => names.Contains(s.UserName) && s.Status == AgentStatus.Online).ToListAsync(ct);
+        foreach (var c in waiting)
         {
-            return null;
+            var capacity = opts.CapacityFor(c.Channel);
+            if (capacity <= 0)
+            {
+                noRoom.Add(c.Channel);
+                continue;
+            }
+            var agent = states
+                .Select(s => (State: s, Load: loads.GetValueOrDefault((s.UserName, c.Channel))))
+                .Where(a => a.Load < capacity)
+                .OrderBy(a => a.Load)
+                .ThenBy(a => a.State.LastAssignedAt ?? DateTimeOffset.MinValue)
+                .ThenBy(a => a.State.UserName, StringComparer.Ordinal)
+                .Select(a => a.State)
+                .FirstOrDefault();
+            if (agent is null)
+            {
+                noRoom.Add(c.Channel);
+                continue;
+            }
+            loads[(agent.UserName, c.Channel)] = loads.GetValueOrDefault((agent.UserName, c.Channel)) + 1;
+            if (!chosen.ContainsValue(agent.UserName))
+            {
+                // Once per write: the save's WHERE "Version" = @original fails if anyone else chose them meanwhile.
+                agent.Version++;
+            }
+            // The same instant for the whole batch: equal loads go round the agents by name after it.
+            agent.LastAssignedAt = now;
+            chosen[c.Id] = agent.UserName;
         }
-        chosen.LastAssignedAt = x.Now;
-        chosen.Version++;
-        return chosen.UserName;
+        return chosen;
     }
 
     /// <summary>Open conversations per agent on one channel.</summary>

@@ -29,6 +29,9 @@ public abstract record WorkspaceEvent
 
     /// <summary>A staff member's 在线/忙碌/小休/离线 changed (issue #15); <paramref name="Status"/> is its name (Online, Busy, Break, Offline).</summary>
     public sealed record AgentStatusChanged(string UserName, string Status, string ChangedBy) : WorkspaceEvent;
+
+    /// <summary><paramref name="UserName"/> read some or all of their mentions (issue #15): their badge and 我的提及 follow.</summary>
+    public sealed record MentionsRead(string UserName) : WorkspaceEvent;
 }
 
 /// <summary>One person with a conversation open; <paramref name="Typing"/> while they type a reply or note.</summary>
@@ -122,4 +125,4 @@ public sealed record MessageView(long Id, int ConversationId, AuthorKind AuthorK
 public sealed record EscalationView(int Id, int ConversationId, EscalationReason Reason, DateTimeOffset RaisedAt, string AssignedTo, string? CustomerName, string Preview,
     DateTimeOffset? AcknowledgedAt = null, string? Note = null);
 
-public sealed record NotificationView(int Id, string Recipient, string Kind, int? ConversationId, string Text, DateTimeOffset CreatedAt);
+public sealed record NotificationView(int Id, string Recipient, string Kind, int? ConversationId, string Text, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt = null);

@@ -155,7 +155,7 @@ public sealed class ConversationQueries(IDbContextFactory<WorkspaceDbContext> db
         return await db.Notifications.AsNoTracking()
             .Where(n => n.Recipient == userName && n.Kind == Mentions.Kind)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take)
-            .Select(n => new NotificationView(n.Id, n.Recipient, n.Kind, n.ConversationId, n.Text, n.CreatedAt))
+            .Select(n => new NotificationView(n.Id, n.Recipient, n.Kind, n.ConversationId, n.Text, n.CreatedAt, n.ReadAt))
             .ToListAsync(ct);
     }
 

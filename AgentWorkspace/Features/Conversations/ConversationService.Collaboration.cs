@@ -37,27 +37,65 @@ public sealed partial class ConversationService
     }
 
     /// <summary>
-    /// Automatic assignment's write: <paramref name="pick"/> chooses the agent inside the change, on the
-    /// same database context, and marks what guards the choice (the agent's row, under its concurrency
-    /// token), so the row, the choice and the timeline step <c>auto-assigned</c> commit together or not at all.
-    /// A conversation someone claimed in the meantime is left alone.
+    /// Automatic assignment's write for several waiting conversations at once (a burst of arrivals):
+    /// <paramref name="pick"/> chooses an agent for each, in the order given, inside one change on one
+    /// database context, and marks what guards the choices (each chosen agent's row, under its
+    /// concurrency token); every row, choice, notice and <c>auto-assigned</c> step then commits in one
+    /// save or not at all. When anything changed underneath (a claim, another assigner choosing the
+    /// same agent) the whole batch is read and chosen again. Conversations claimed or closed in the
+    /// meantime are skipped. Returns the committed assignments, each published as its own change.
     /// </summary>
-    public Task<ActionOutcome> AutoAssignAsync(int id, Func<ConversationChange, Task<string?>> pick, CancellationToken ct = default) =>
-        ChangeAsync(id, "system", ChangeRules.Anyone, async x =>
+    public async Task<IReadOnlyList<ActionOutcome>> AutoAssignManyAsync(IReadOnlyList<int> ids, Func<Data.WorkspaceDbContext, IReadOnlyList<Conversation>, DateTimeOffset, Task<IReadOnlyDictionary<int, string>>> pick, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            var c = x.Conversation;
-            if (!c.IsOpen || c.AssigneeUserName is not null)
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var loaded = await db.Conversations.Include(c => c.Customer)
+                .Where(c => ids.Contains(c.Id) && c.AssigneeUserName == null)
+                .WhereOpen()
+                .ToListAsync(ct);
+            var order = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+            var waiting = loaded.OrderBy(c => order[c.Id]).ToList();
+            if (waiting.Count == 0)
             {
-                return ActionOutcome.Unchanged;
+                return [];
             }
-            if (await pick(x) is not { } agent)
+            var now = time.GetUtcNow();
+            var choices = await pick(db, waiting, now);
+            var changes = new List<ConversationChange>();
+            foreach (var c in waiting)
             {
-                return ActionOutcome.Rejected("no-agent-available");
+                if (!choices.TryGetValue(c.Id, out var agent))
+                {
+                    continue;
+                }
+                var x = new ConversationChange(db, c, now, "system", Options);
+                Assign(x, agent);
+                x.Notify(agent, "auto-assigned", $"新会话已分配给您：{c.Customer.Name ?? c.Customer.ExternalId} — {c.Preview}");
+                x.Step("auto-assigned", agent);
+                changes.Add(x);
             }
-            Assign(x, agent);
-            x.Notify(agent, "auto-assigned", $"新会话已分配给您：{c.Customer.Name ?? c.Customer.ExternalId} — {c.Preview}");
-            return ActionOutcome.Done("auto-assigned", agent);
-        }, ct);
+            if (changes.Count == 0)
+            {
+                return [];
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxChangeAttempts)
+            {
+                continue;
+            }
+            var outcomes = new List<ActionOutcome>(changes.Count);
+            foreach (var x in changes)
+            {
+                outcomes.Add(await PublishAsync(x, ActionOutcome.Done("auto-assigned", x.Conversation.AssigneeUserName), classificationEvent: false, previousAssignee: null));
+                await ReportUrgentIfDueAsync(x.Conversation, ct);
+            }
+            return outcomes;
+        }
+    }
 
     /// <summary>Tells each staff member named with @ (user name or display name) live, once per change; never the writer.</summary>
     private static async Task NotifyMentionsAsync(ConversationChange x, string text, MentionSource source, CancellationToken ct)

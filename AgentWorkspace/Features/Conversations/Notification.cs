@@ -9,4 +9,7 @@ public sealed class Notification
     public int? ConversationId { get; set; }
     public string Text { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the recipient read it (opened it, or marked all read); null while unread.</summary>
+    public DateTimeOffset? ReadAt { get; set; }
 }

@@ -7,6 +7,7 @@ public static class QueueSetup
     public static void AddQueue(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CircuitConnection>();
+        builder.Services.AddSingleton<MentionInbox>();
         builder.Services.AddScoped<ConversationPageState>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
     }

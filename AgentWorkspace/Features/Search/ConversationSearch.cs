@@ -12,6 +12,14 @@ public sealed class SearchOptions
     /// <summary>Conversations per result page.</summary>
     [Range(5, 100)]
     public int PageSize { get; set; } = 20;
+
+    /// <summary>
+    /// Words with filters: the count looks at this many of the newest conversations holding the words
+    /// (beyond it the count is a lower bound, shown as "at least"). Bounds a search's cost whatever
+    /// the history's size; the page itself is never cut short by it.
+    /// </summary>
+    [Range(10, 1_000_000)]
+    public int MaxExamined { get; set; } = 10_000;
 }
 
 /// <summary>
@@ -36,17 +44,24 @@ public sealed record SearchHit(ConversationSummary Conversation, string Excerpt)
 /// <param name="Total">Matches counted, at most <see cref="ConversationSearch.MaxCounted"/> + 1 (then <see cref="MoreThan"/>).</param>
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize, IReadOnlyList<string> Words)
 {
+    /// <summary>
+    /// The count is a lower bound: words and filters together, more conversations hold the words than
+    /// <see cref="SearchOptions.MaxExamined"/>, and only the newest of them were counted (this many).
+    /// </summary>
+    public int? ExaminedOnly { get; init; }
+
     public bool MoreThan => Total > ConversationSearch.MaxCounted;
     public int PageCount => Math.Max(1, (Math.Min(Total, ConversationSearch.MaxCounted) + PageSize - 1) / PageSize);
     public bool HasPrevious => Page > 1;
-    public bool HasNext => Page < PageCount;
+    public bool HasNext => Page < PageCount || (ExaminedOnly is not null && Hits.Count == PageSize && Page * PageSize < ConversationSearch.MaxCounted);
 }
 
 /// <summary>
 /// Finds conversations: each word narrows (a conversation matches a word through any of its messages
 /// or its customer), filters are columns, newest first, one page at a time. The full-text part is
 /// the database's (<see cref="ISearchIndex"/>); the rest is one LINQ query for either provider.
-/// Newest first: by id, which grows with arrival.
+/// Newest first: by id, which grows with arrival — and is the index's own document key, so the
+/// index itself delivers its matches in that order.
 /// </summary>
 public sealed class ConversationSearch(IDbContextFactory<WorkspaceDbContext> dbFactory, ISearchIndex index, TeamClock clock, IOptions<SearchOptions> options)
 {
@@ -68,48 +83,75 @@ public sealed class ConversationSearch(IDbContextFactory<WorkspaceDbContext> dbF
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var hasFilters = request.Status is not null || request.Channel is not null || request.Category is not null || request.From is not null || request.To is not null;
-        List<Conversation> rows;
+        List<int> ids;
         int total;
-        if (words.Count > 0 && !hasFilters)
+        int? examinedOnly = null;
+        if (words.Count > 0)
         {
-            // Words alone: the index itself pages, newest (highest id) first, and stops early; a
-            // common word never makes the database visit every conversation that contains it.
+            // Words first: the index hands out its matches newest (highest id) first and the page stops
+            // as soon as it is full, so a common word never makes the database visit every
+            // conversation that holds it. Filters are checked on the way, row by row.
             var matching = index.ConversationsMatching(db, words);
-            total = await matching.Take(MaxCounted + 1).CountAsync(ct);
-            page = Math.Min(page, LastPage(total));
-            var ids = await matching.OrderByDescending(id => id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-            rows = [.. (await db.Conversations.AsNoTracking().Include(c => c.Customer).Where(c => ids.Contains(c.Id)).ToListAsync(ct)).OrderByDescending(c => c.Id)];
+            if (!hasFilters)
+            {
+                total = await matching.Take(MaxCounted + 1).CountAsync(ct);
+            }
+            else
+            {
+                // Counting is what costs: with selective filters every match of a common word would be
+                // checked. The count looks at the newest MaxExamined matches only and, when there are
+                // more, says "at least".
+                var examined = options.Value.MaxExamined;
+                var newest = matching.OrderByDescending(id => id).Take(examined);
+                total = await MatchesFiltered(newest, db, request).Take(MaxCounted + 1).CountAsync(ct);
+                if (total <= MaxCounted && await matching.Skip(examined).AnyAsync(ct))
+                {
+                    examinedOnly = examined;
+                }
+            }
+            // A lower bound does not end the pages: the next one is offered while pages come back full.
+            page = Math.Min(page, LastPage(examinedOnly is null ? total : MaxCounted));
+            ids = await MatchesFiltered(matching, db, request).OrderByDescending(id => id)
+                .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+            if (examinedOnly is not null)
+            {
+                total = Math.Max(total, (page - 1) * PageSize + ids.Count);
+            }
         }
         else
         {
-            var query = Filtered(db, request, words);
+            var query = Filtered(db, request);
             // Counting every match costs more than the page itself, and nobody pages through
             // thousands: the count stops at MaxCounted and the page says "more than".
             total = await query.Select(c => c.Id).Take(MaxCounted + 1).CountAsync(ct);
             page = Math.Min(page, LastPage(total));
             // Newest first by id: ids grow with arrival, and the primary key orders without a sort.
-            rows = await query
-                .Include(c => c.Customer)
-                .OrderByDescending(c => c.Id)
-                .Skip((page - 1) * PageSize).Take(PageSize)
-                .ToListAsync(ct);
+            ids = await query.OrderByDescending(c => c.Id).Select(c => c.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         }
+        var rows = (await db.Conversations.AsNoTracking().Include(c => c.Customer).Where(c => ids.Contains(c.Id)).ToListAsync(ct))
+            .OrderByDescending(c => c.Id).ToList();
 
         var excerpts = await ExcerptsAsync(db, rows.Select(r => r.Id).ToList(), display, ct);
         var hits = rows.Select(c => new SearchHit(ConversationSummary.From(c), excerpts.GetValueOrDefault(c.Id) ?? c.Preview)).ToList();
-        return new SearchResults(hits, total, page, PageSize, display);
+        return new SearchResults(hits, total, page, PageSize, display) { ExaminedOnly = examinedOnly };
     }
 
     private int LastPage(int total) => Math.Max(1, (Math.Min(total, MaxCounted) + PageSize - 1) / PageSize);
 
-    private IQueryable<Conversation> Filtered(WorkspaceDbContext db, SearchRequest request, IReadOnlyList<SearchWord> words)
+    /// <summary>
+    /// The index's matches that pass the filters, the matches read first: written as a cross join
+    /// (<c>from … from … where</c>), which SQLite never reorders, so it walks FTS5's matches in id order
+    /// and looks each up by primary key rather than scanning a status index and probing the matches.
+    /// </summary>
+    private IQueryable<int> MatchesFiltered(IQueryable<int> matches, WorkspaceDbContext db, SearchRequest request) =>
+        from id in matches
+        from c in Filtered(db, request)
+        where c.Id == id
+        select id;
+
+    private IQueryable<Conversation> Filtered(WorkspaceDbContext db, SearchRequest request)
     {
         var query = db.Conversations.AsNoTracking();
-        if (words.Count > 0)
-        {
-            var matching = index.ConversationsMatching(db, words);
-            query = query.Where(c => matching.Contains(c.Id));
-        }
         if (request.Status is { } status)
         {
             query = query.Where(c => c.Status == status);

@@ -3,6 +3,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Features.Search;
 
+/// <summary>
+/// A row of the index's raw match query, mapped to no table (keyless, <c>ToView(null)</c>). Through
+/// <c>FromSqlRaw</c> the match id stays a plain column in the composed SQL: a scalar
+/// <c>SqlQueryRaw&lt;int&gt;</c> is wrapped in <c>CAST(… AS INTEGER)</c>, which keeps SQLite from
+/// reading FTS5's matches in id order and joining them on the primary key.
+/// </summary>
+public sealed class SearchMatch
+{
+    public int ConversationId { get; set; }
+}
+
 /// <summary>One conversation's searchable text: its customer's id and name, then every message.</summary>
 public readonly record struct SearchDocument(int ConversationId, string Text);
 

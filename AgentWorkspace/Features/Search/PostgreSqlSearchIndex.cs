@@ -22,9 +22,9 @@ public sealed class PostgreSqlSearchIndex : ISearchIndex
         """;
 
     public IQueryable<int> ConversationsMatching(WorkspaceDbContext db, IReadOnlyList<SearchWord> words) =>
-        db.Database.SqlQueryRaw<int>(
-            """SELECT "ConversationId" AS "Value" FROM "SearchConversations" WHERE "Terms" @@ to_tsquery('simple', {0})""",
-            TsQuery(words));
+        db.SearchMatches.FromSqlRaw(
+            """SELECT "ConversationId" FROM "SearchConversations" WHERE "Terms" @@ to_tsquery('simple', {0})""",
+            TsQuery(words)).Select(m => m.ConversationId);
 
     /// <summary>('订单' &lt;-&gt; '单号') &amp; ('2305':*). Tokens are letters and digits only, so the quoting is safe.</summary>
     public static string TsQuery(IReadOnlyList<SearchWord> words) =>

@@ -17,9 +17,9 @@ public sealed class SqliteSearchIndex : ISearchIndex
         """;
 
     public IQueryable<int> ConversationsMatching(WorkspaceDbContext db, IReadOnlyList<SearchWord> words) =>
-        db.Database.SqlQueryRaw<int>(
-            """SELECT rowid AS "Value" FROM "SearchConversations" WHERE "SearchConversations" MATCH {0}""",
-            MatchExpression(words));
+        db.SearchMatches.FromSqlRaw(
+            """SELECT rowid AS "ConversationId" FROM "SearchConversations" WHERE "SearchConversations" MATCH {0}""",
+            MatchExpression(words)).Select(m => m.ConversationId);
 
     /// <summary>Each word an FTS5 phrase of its tokens (the last a prefix when the word may go on), all required.</summary>
     public static string MatchExpression(IReadOnlyList<SearchWord> words) =>

@@ -711,6 +711,9 @@ namespace AgentWorkspace.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasColumnType("text");
@@ -722,6 +725,8 @@ namespace AgentWorkspace.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("Recipient", "CreatedAt");
+
+                    b.HasIndex("Recipient", "Kind", "ReadAt");
 
                     b.ToTable("Notifications");
                 });
@@ -762,6 +767,16 @@ namespace AgentWorkspace.Data.Migrations.PostgreSql
                     b.HasIndex("ConversationId", "At");
 
                     b.ToTable("Timeline");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Search.SearchMatch", b =>
+                {
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("integer");
+
+                    b.ToTable((string)null);
+
+                    b.ToView(null, (string)null);
                 });
 
             modelBuilder.Entity("AgentWorkspace.Features.Sla.ChannelSlaTarget", b =>

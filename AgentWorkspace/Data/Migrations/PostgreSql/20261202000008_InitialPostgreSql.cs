@@ -280,7 +280,8 @@ public partial class InitialPostgreSql : Migration
                 Kind = table.Column<string>(type: "text", nullable: false),
                 ConversationId = table.Column<int>(type: "integer", nullable: true),
                 Text = table.Column<string>(type: "text", nullable: false),
-                CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
             },
             constraints: table =>
             {
@@ -737,6 +738,11 @@ public partial class InitialPostgreSql : Migration
             name: "IX_Notifications_Recipient_CreatedAt",
             table: "Notifications",
             columns: new[] { "Recipient", "CreatedAt" });
+
+        migrationBuilder.CreateIndex(
+            name: "IX_Notifications_Recipient_Kind_ReadAt",
+            table: "Notifications",
+            columns: new[] { "Recipient", "Kind", "ReadAt" });
 
         migrationBuilder.CreateIndex(
             name: "IX_SlaPolicy_Priority_Channel",

@@ -708,6 +708,9 @@ namespace AgentWorkspace.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasColumnType("text");
@@ -719,6 +722,8 @@ namespace AgentWorkspace.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("Recipient", "CreatedAt");
+
+                    b.HasIndex("Recipient", "Kind", "ReadAt");
 
                     b.ToTable("Notifications");
                 });
@@ -759,6 +764,16 @@ namespace AgentWorkspace.Data.Migrations.PostgreSql
                     b.HasIndex("ConversationId", "At");
 
                     b.ToTable("Timeline");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Search.SearchMatch", b =>
+                {
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("integer");
+
+                    b.ToTable((string)null);
+
+                    b.ToView(null, (string)null);
                 });
 
             modelBuilder.Entity("AgentWorkspace.Features.Sla.ChannelSlaTarget", b =>
