@@ -26,6 +26,8 @@ internal static class BenchmarkApp
         {
             all[key] = value;
         }
+        var echo = false;
+        var continuation = 0;
         return AppProcess.StartAsync(new AppProcessOptions(databasePath ?? Path.Combine(Path.GetTempPath(), $"aw-bench-{Guid.NewGuid():N}.db"), ApiKey)
         {
             Environment = environment,
@@ -34,10 +36,17 @@ internal static class BenchmarkApp
             StartTimeout = TimeSpan.FromSeconds(180),
             OnOutput = line =>
             {
-                if (line.StartsWith("warn", StringComparison.Ordinal) || line.StartsWith("fail", StringComparison.Ordinal) || line.StartsWith("crit", StringComparison.Ordinal))
+                // A problem's header line, and its message and exception on the indented lines after it.
+                var header = !line.StartsWith(' ');
+                if (header)
+                {
+                    echo = line.StartsWith("warn", StringComparison.Ordinal) || line.StartsWith("fail", StringComparison.Ordinal) || line.StartsWith("crit", StringComparison.Ordinal);
+                }
+                if (echo && (header || continuation++ < 4))
                 {
                     Console.Error.WriteLine("  app: " + line);
                 }
+                continuation = header ? 0 : continuation;
             },
         });
     }
