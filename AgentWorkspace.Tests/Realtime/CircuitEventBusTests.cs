@@ -90,4 +90,35 @@ public sealed class CircuitEventBusTests
         Assert.Equal([1, 2], failing);
         Assert.Equal(0, gone);
     }
+
+    [Fact]
+    public async Task A_listener_hears_in_its_own_language_whoever_publishes()
+    {
+        var heardIn = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var original = System.Globalization.CultureInfo.CurrentUICulture;
+        IDisposable subscription;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-Hans");
+        try
+        {
+            subscription = _bus.Subscribe(_ =>
+            {
+                heardIn.TrySetResult(System.Globalization.CultureInfo.CurrentUICulture.Name);
+                return Task.CompletedTask;
+            });
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = original;
+        }
+
+        // An English-speaking colleague's action publishes it.
+        await Task.Run(() =>
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+            _bus.Publish(Event(1));
+        });
+
+        Assert.Equal("zh-Hans", await heardIn.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        subscription.Dispose();
+    }
 }

@@ -44,11 +44,9 @@ public sealed class CircuitEventBus(ILogger<CircuitEventBus> logger)
         {
             _bus = bus;
             _listener = listener;
-            // The subscriber's ambient state (its caller identity) must not ride along into deliveries.
-            using (ExecutionContext.SuppressFlow())
-            {
-                _ = Task.Run(DeliverAsync);
-            }
+            // Deliveries run in the subscriber's own context: a page renders in its user's language
+            // (the culture flows with it), never in the publisher's or the process default.
+            _ = Task.Run(DeliverAsync);
         }
 
         public void Enqueue(WorkspaceEvent e) => _events.Writer.TryWrite(e);

@@ -215,13 +215,16 @@ public sealed class AutoAssigner(
             noRoom.UnionWith(waiting.Select(c => c.Channel));
             return chosen;
         }
+        // The agents' rows (their versions) before their loads: an assignment committed after this read
+        // fails our save's version check, and one committed before it is in the loads read next. Read the
+        // other way round, a commit between the two reads slipped through and overfilled an agent.
+        var states = await db.AgentStates.Where(s => names.Contains(s.UserName) && s.Status == AgentStatus.Online).ToListAsync(ct);
         var channels = waiting.Select(c => c.Channel).Where(ch => opts.CapacityFor(ch) > 0).Distinct().ToList();
         var loads = await db.Conversations.AsNoTracking().WhereOpen()
             .Where(c => channels.Contains(c.Channel) && c.AssigneeUserName != null && names.Contains(c.AssigneeUserName))
             .GroupBy(c => new { c.AssigneeUserName, c.Channel })
             .Select(g => new { g.Key.AssigneeUserName, g.Key.Channel, Count = g.Count() })
             .ToDictionaryAsync(g => (g.AssigneeUserName!, g.Channel), g => g.Count, ct);
-        var states = await db.AgentStates.Where(s => names.Contains(s.UserName) && s.Status == AgentStatus.Online).ToListAsync(ct);
         foreach (var c in waiting)
         {
             var capacity = opts.CapacityFor(c.Channel);
