@@ -268,6 +268,9 @@ public sealed class ConversationPageState(
         {
             await LoadAsync();
         }
+        // The action may come from a child (the hand-off panel): Blazor re-renders only that child, and
+        // the header (owner, status) would wait for some later event to show what just changed.
+        _render();
         return outcome;
     }
 
