@@ -34,7 +34,8 @@ public sealed class QueuePageTests : ComponentTest
         AddAuthorization().SetAuthorized("agent2").SetRoles("Agent");
         var snackbars = Render<MudSnackbarProvider>();
         var cut = RenderInteractive<QueuePage>();
-        cut.WaitForElement($"[data-conversation-id='{posted.ConversationId}'] [data-testid=claim]");
+        // The suite starts many hosts at once: give the first load of the queue more than bUnit's default second.
+        cut.WaitForElement($"[data-conversation-id='{posted.ConversationId}'] [data-testid=claim]", TimeSpan.FromSeconds(15));
 
         // agent1 wins first; this page has not heard of it yet.
         Assert.Equal(ActionKind.Done, (await _app.Get<ConversationService>().ClaimAsync(posted.ConversationId, "agent1")).Kind);
