@@ -68,6 +68,7 @@ public sealed class HandOffTests(FakeClockApp app) : IClassFixture<FakeClockApp>
     public async Task Ticket_escalation_is_scheduled_when_the_ticket_is_created()
     {
         var (_, ticketId) = await OpenTicketAsync("ho-ticket-scheduled");
+        await app.Get<RuleTimerWriter>().HandedOverAsync();
         var scheduled = app.Get<Hangfire.JobStorage>().GetMonitoringApi().ScheduledJobs(0, 500)
             .Select(j => j.Value.Job)
             .Where(j => j.Method.Name == nameof(RuleJob.RunAsync) && j.Args[0] is RuleKind.CollaborationNoFeedback && (int)j.Args[1] == ticketId);

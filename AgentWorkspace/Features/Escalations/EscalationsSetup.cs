@@ -37,6 +37,7 @@ public static class EscalationsSetup
         builder.Services.AddSingleton<ITimedRule, AutoAcceptRule>();
         builder.Services.AddSingleton<RuleRunner>();
         builder.Services.AddSingleton<EscalationQueries>();
+        builder.Services.AddSingleton<RuleTimerWriter>();
         builder.Services.AddSingleton<IRuleScheduler, HangfireRuleScheduler>();
         builder.Services.AddTransient<RuleJob>();
         builder.Services.AddTransient<RuleSweepJob>();
