@@ -1,7 +1,7 @@
-using AgentWorkspace.Features.Conversations;
-using AgentWorkspace.Features.Escalations.Rules;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using AgentWorkspace.Features.Conversations;
+using AgentWorkspace.Features.Escalations.Rules;
 using Hangfire;
 
 namespace AgentWorkspace.Features.Escalations;
