@@ -28,15 +28,17 @@ public sealed class NodeOptions
 
 /// <summary>
 /// The nodes' link over Redis pub/sub (<c>ConnectionStrings:Redis</c>), beside SignalR's own Redis
-/// backplane for hub clients. It carries three things: every workspace event to the other nodes'
+/// backplane for hub clients. It carries four things: every workspace event to the other nodes'
 /// <see cref="CircuitEventBus"/> (so an agent on node B sees a message ingested on node A), cache
-/// changes (the saver waits until the other nodes have reloaded), and who is online on each node.
+/// changes (the saver waits until the other nodes have reloaded), who is online on each node, and who
+/// has which conversation open (and is typing) on each node.
 /// A node's own messages come back to it and are ignored: its circuits were told in-process.
 /// </summary>
 public sealed class RedisNodeLink(
     IConnectionMultiplexer redis,
     CircuitEventBus circuits,
     PresenceTracker presence,
+    ConversationViewers viewers,
     IEnumerable<INodeCache> caches,
     IOptions<NodeOptions> options,
     TimeProvider time,
@@ -47,6 +49,7 @@ public sealed class RedisNodeLink(
     private static readonly RedisChannel CachesChannel = RedisChannel.Literal(Prefix + "caches");
     private static readonly RedisChannel AcksChannel = RedisChannel.Literal(Prefix + "cache-acks");
     private static readonly RedisChannel PresenceChannel = RedisChannel.Literal(Prefix + "presence");
+    private static readonly RedisChannel ViewersChannel = RedisChannel.Literal(Prefix + "viewers");
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -114,7 +117,9 @@ public sealed class RedisNodeLink(
         (await Bus.SubscribeAsync(CachesChannel)).OnMessage(m => OnCacheChangedAsync(m.Message));
         (await Bus.SubscribeAsync(AcksChannel)).OnMessage(m => OnAck(m.Message));
         (await Bus.SubscribeAsync(PresenceChannel)).OnMessage(m => OnPresence(m.Message));
+        (await Bus.SubscribeAsync(ViewersChannel)).OnMessage(m => OnViewers(m.Message));
         presence.Changed += PresenceChanged;
+        viewers.ChangedHere += ViewersChangedHere;
         try
         {
             // Ask the others who is online on them rather than wait for their next beat.
@@ -129,6 +134,7 @@ public sealed class RedisNodeLink(
                     if (heard < silentSince && _heard.TryRemove(node, out _))
                     {
                         presence.ForgetNode(node);
+                        viewers.ForgetNode(node);
                     }
                 }
             }
@@ -139,6 +145,7 @@ public sealed class RedisNodeLink(
         finally
         {
             presence.Changed -= PresenceChanged;
+            viewers.ChangedHere -= ViewersChangedHere;
         }
     }
 
@@ -217,6 +224,7 @@ public sealed class RedisNodeLink(
         {
             _heard.TryRemove(envelope.Node, out _);
             presence.ForgetNode(envelope.Node);
+            viewers.ForgetNode(envelope.Node);
         }
         else
         {
@@ -226,6 +234,18 @@ public sealed class RedisNodeLink(
         if (envelope.Ask)
         {
             _ = SendPresenceAsync(ask: false);
+            _ = Send(ViewersChannel, new ViewersEnvelope(_node, viewers.AllHere().ToDictionary(p => p.Key, p => p.Value.ToArray())));
+        }
+    }
+
+    private void ViewersChangedHere(int conversationId) =>
+        _ = Send(ViewersChannel, new ViewersEnvelope(_node, new Dictionary<int, ConversationViewer[]> { [conversationId] = [.. viewers.Here(conversationId)] }));
+
+    private void OnViewers(RedisValue value)
+    {
+        if (Read<ViewersEnvelope>(value) is { } envelope && envelope.Node != _node)
+        {
+            viewers.SetNode(envelope.Node, envelope.Conversations);
         }
     }
 
@@ -280,6 +300,9 @@ public sealed class RedisNodeLink(
     private sealed record AckEnvelope(string Node, string Id);
 
     private sealed record PresenceEnvelope(string Node, string[] Users, bool Ask);
+
+    /// <summary>A node's viewers of the conversations named; an empty list means nobody there any more.</summary>
+    private sealed record ViewersEnvelope(string Node, Dictionary<int, ConversationViewer[]> Conversations);
 
     /// <summary>Counts the other nodes' answers; done when as many answered as received the change.</summary>
     private sealed class PendingReload
