@@ -20,6 +20,17 @@ public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<Po
         new(new DbContextOptionsBuilder<WorkspaceDbContext>().UseNpgsql("Host=localhost;Database=agentworkspace").Options);
 }
 
+/// <summary>
+/// For <c>dotnet ef … --context WorkspaceDbContext</c> (SQLite's history). Without it EF took
+/// <see cref="PostgreSqlDesignTimeFactory"/> for this context too (the factory interface is covariant and
+/// the PostgreSQL context derives from this one), so a SQLite migration came out in PostgreSQL's dialect.
+/// </summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<WorkspaceDbContext>
+{
+    public WorkspaceDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<WorkspaceDbContext>().UseSqlite("Data Source=agentworkspace.db").Options);
+}
+
 /// <summary>One factory for both providers: the provider setting decides which context type the options build.</summary>
 public sealed class WorkspaceDbContextFactory(DbContextOptions<WorkspaceDbContext> options, Microsoft.Extensions.Options.IOptions<DatabaseOptions> database)
     : IDbContextFactory<WorkspaceDbContext>
