@@ -521,7 +521,8 @@ public sealed partial class ConversationService(
     /// When another writer (a job, a colleague) changed the conversation in between, the change is
     /// applied again to the fresh row, so every rule it checks (who owns it, is it still open) sees the
     /// winner's state: a lost claim becomes a conflict naming the winner, never an overwrite, and a
-    /// resolve that merely raced a job is not lost. A rule's firing instead fails for a retry.
+    /// resolve that merely raced a job is not lost. A rule's firing is re-checked the same way (an ingest
+    /// that raced it may have made it moot, or not); only a rule that keeps losing fails, for a later retry.
     /// </summary>
     internal async Task<ActionOutcome> ChangeAsync(int id, string actor, ChangeRules how, Func<ConversationChange, Task<ActionOutcome>> change, CancellationToken ct)
     {
@@ -558,13 +559,14 @@ public sealed partial class ConversationService(
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateConcurrencyException) when (how.RuleFiring)
-            {
-                throw;
-            }
             catch (DbUpdateConcurrencyException) when (attempt < MaxChangeAttempts)
             {
                 continue;
+            }
+            catch (DbUpdateConcurrencyException) when (how.RuleFiring)
+            {
+                // Still losing after several fresh reads: fail, and Hangfire's retry (or the sweep) tries later.
+                throw;
             }
             catch (DbUpdateConcurrencyException)
             {
