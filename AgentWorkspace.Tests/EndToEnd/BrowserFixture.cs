@@ -56,13 +56,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("input[name=username]", userName);
-        await page.FillAsync("input[name=password]", WorkspaceApp.DemoPassword);
-        await page.ClickAsync("[data-testid=login-submit]");
-        // The sign-in cookie came with the redirect; the landing page's load event is not needed.
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"), new() { WaitUntil = WaitUntilState.Commit });
-        return page;
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GotoAsync("/account/login");
+            await page.FillAsync("input[name=username]", userName);
+            await page.FillAsync("input[name=password]", WorkspaceApp.DemoPassword);
+            await page.ClickAsync("[data-testid=login-submit]");
+            try
+            {
+                // The sign-in cookie came with the redirect; the landing page's load event is not needed.
+                await page.WaitForURLAsync(url => !url.Contains("/account/login"), new() { WaitUntil = WaitUntilState.Commit });
+                return page;
+            }
+            catch (TimeoutException) when (attempt < 2)
+            {
+                // Once in a full suite run (of many) the form came back to the sign-in page. Where it landed
+                // (?error=missing: the fields were empty when posted; ?error=invalid: refused) is kept on the
+                // test's result, so the cause can be read there, and the user signs in again.
+                TestContext.Current.AddWarning($"Signing in {userName} stayed on {page.Url}; signing in again");
+            }
+        }
     }
 
     public async Task<IPage> AnonymousPageAsync(int width = 1200, int height = 900)
