@@ -6,7 +6,7 @@ namespace AgentWorkspace.Components;
 /// page with nothing about to change costs its server nothing while it sits open. The page arms it
 /// after each render with the next instant; <see cref="DateTimeOffset.MaxValue"/> disarms it.
 /// </summary>
-public sealed class FaceChangeTimer(TimeProvider time, Func<Task> onDue, Action<Exception>? onError = null) : IDisposable
+public sealed class FaceChangeTimer(TimeProvider time, Func<Task> onDue) : IDisposable
 {
     /// <summary>
     /// A face computed wrongly as already changed must not spin the page: it is woken at most this often.
@@ -52,10 +52,10 @@ public sealed class FaceChangeTimer(TimeProvider time, Func<Task> onDue, Action<
         {
             await onDue();
         }
-        catch (Exception ex)
+        catch (Exception)
         {
-            // A page gone while the timer fired, or a render that threw: the page's own error path decides.
-            onError?.Invoke(ex);
+            // A timer callback must never throw (it would end the process). A page gone while the timer
+            // fired has nothing left to wake; a render that fails is the circuit's to report, not ours.
         }
     }
 

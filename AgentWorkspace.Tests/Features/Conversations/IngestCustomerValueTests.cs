@@ -57,7 +57,7 @@ public sealed class IngestCustomerValueTests(FakeClockApp app) : IClassFixture<F
         var queue = await app.Get<ConversationQueries>().OpenQueueAsync();
         Assert.Equal(self.ConversationId, queue.Last(c => c.FirstResponseDueAt is null).Id);
         Assert.True(queue.FindIndex(c => c.Id == self.ConversationId) > queue.FindIndex(c => c.Id == reply.ConversationId));
-        Assert.Equal(AgentWorkspace.Features.Sla.SlaTone.NoTarget, AgentWorkspace.Features.Queue.QueueRow.RowCountdown(queue.Single(c => c.Id == self.ConversationId), app.Clock.GetUtcNow()).Tone);
+        Assert.Equal(AgentWorkspace.Features.Sla.SlaTone.NoTarget, AgentWorkspace.Features.Queue.RowClock.Countdown(queue.Single(c => c.Id == self.ConversationId), app.Clock.GetUtcNow()).Tone);
         var outcome = await app.Get<ConversationService>().ReplyAsync(self.ConversationId, "agent1", null, "您好，已为您查询");
         Assert.Equal(ActionKind.Done, outcome.Kind);
         await using var db2 = app.Db();

@@ -255,19 +255,10 @@ public sealed class TwoNodeTests(BrowserFixture browser)
     private static int Count(JsonElement conversation, string kind) =>
         conversation.GetProperty("timeline").EnumerateArray().Count(t => t.GetProperty("kind").GetString() == kind);
 
+    // These conditions are HTTP calls and process logs: checked five times a second, not twenty.
     private static Task WaitForAsync(Func<bool> condition, TimeSpan timeout, Func<string> failure) =>
-        WaitForAsync(() => Task.FromResult(condition()), timeout, failure);
+        Eventually.TrueAsync(condition, timeout, failure, TimeSpan.FromMilliseconds(200));
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> failure)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail(failure());
-            }
-            await Task.Delay(200);
-        }
-    }
+    private static Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> failure) =>
+        Eventually.TrueAsync(condition, timeout, failure, TimeSpan.FromMilliseconds(200));
 }

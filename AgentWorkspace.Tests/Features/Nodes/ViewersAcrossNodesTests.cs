@@ -87,14 +87,8 @@ public sealed class ViewersAcrossNodesTests(ViewersAcrossNodesTests.Pair pair) :
         }
     }
 
-    private static async Task UntilAsync(Func<bool> condition, Func<string> failure)
-    {
-        for (var waited = 0; !condition(); waited++)
-        {
-            Assert.True(waited < 200, failure());
-            await Task.Delay(50);
-        }
-    }
+    private static Task UntilAsync(Func<bool> condition, Func<string> failure) =>
+        Eventually.TrueAsync(condition, TimeSpan.FromSeconds(10), failure);
 
     public sealed class Pair : IAsyncLifetime
     {

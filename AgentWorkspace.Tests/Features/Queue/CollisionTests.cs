@@ -24,15 +24,8 @@ public sealed class CollisionTests(SharedApp app)
         return state;
     }
 
-    private static async Task UntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-        Assert.True(condition(), what);
-    }
+    private static Task UntilAsync(Func<bool> condition, string what) =>
+        Eventually.TrueAsync(condition, TimeSpan.FromSeconds(10), () => what);
 
     [Fact]
     public async Task Each_page_shows_who_else_has_the_conversation_open_and_who_is_typing_live()

@@ -20,11 +20,12 @@ public static class RowClock
                 ? (c.CreatedAt, firstDue)
                 : null;
 
+    /// <summary>The running clock's countdown; a first response awaited with no target (self-service) says so.</summary>
     public static Countdown Countdown(ConversationSummary c, DateTimeOffset now) =>
-        c.Status == ConversationStatus.SecondHandling && c.SecondHandlingDueAt is { } due
-            ? SlaCountdown.For(c.LastCustomerMessageAt, due, now)
+        Running(c) is var (startedAt, dueAt)
+            ? SlaCountdown.For(startedAt, dueAt, now)
             : c.AwaitsFirstResponse
-                ? SlaCountdown.For(c.CreatedAt, c.FirstResponseDueAt, now)
+                ? SlaCountdown.For(c.CreatedAt, null, now)
                 : new Countdown("", SlaTone.Stopped);
 
     /// <summary>表2 高: the close-by target a high-priority row shows while open.</summary>
