@@ -8,6 +8,9 @@ namespace AgentWorkspace.Tests.Infrastructure;
 /// <summary>What an app process is started with; settings are environment variables (<c>Workspace__…</c>).</summary>
 public sealed record AppProcessOptions(string DatabasePath, string ApiKey)
 {
+    /// <summary>The job storage's own SQLite file, beside the database under a name of its own (harnesses share one folder).</summary>
+    public string HangfirePath => Path.ChangeExtension(DatabasePath, ".hangfire.db");
+
     public string Environment { get; init; } = "Development";
     public string? DemoPassword { get; init; }
     public IDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
@@ -46,6 +49,9 @@ public sealed class AppProcess : IDisposable
     /// <summary>The SQLite file the app runs on (harnesses add users and rows beside it).</summary>
     public string DatabasePath => _options.DatabasePath;
 
+    /// <summary>The Hangfire.Storage.SQLite file the app keeps its jobs in.</summary>
+    public string HangfirePath => _options.HangfirePath;
+
     /// <summary>What the process wrote, for failure messages.</summary>
     public ConcurrentQueue<string> Log { get; } = new();
 
@@ -62,6 +68,7 @@ public sealed class AppProcess : IDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = options.Environment;
         start.Environment["ConnectionStrings__Workspace"] = $"Data Source={options.DatabasePath}";
+        start.Environment["ConnectionStrings__Hangfire"] = $"Data Source={options.HangfirePath}";
         start.Environment["Workspace__Ingest__ApiKey"] = options.ApiKey;
         start.Environment["Workspace__Simulator__Enabled"] = "false";
         // Tests and harnesses sign in and post far more often than a person: they must not trip the limits.
@@ -115,7 +122,7 @@ public sealed class AppProcess : IDisposable
         }
     }
 
-    /// <summary>SIGKILL: no graceful shutdown, in-memory job storage gone, exactly like a crash.</summary>
+    /// <summary>SIGKILL: no graceful shutdown, locks and fetched jobs left in the job file, exactly like a crash.</summary>
     public void Kill()
     {
         if (!_process.HasExited)
@@ -138,14 +145,17 @@ public sealed class AppProcess : IDisposable
         _process.Dispose();
         if (_options.DeleteDatabaseOnDispose)
         {
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var file in new[] { _options.DatabasePath, _options.HangfirePath })
             {
-                try
+                foreach (var suffix in new[] { "", "-wal", "-shm" })
                 {
-                    File.Delete(_options.DatabasePath + suffix);
-                }
-                catch (IOException)
-                {
+                    try
+                    {
+                        File.Delete(file + suffix);
+                    }
+                    catch (IOException)
+                    {
+                    }
                 }
             }
         }

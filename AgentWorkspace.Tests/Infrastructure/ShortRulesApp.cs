@@ -1,6 +1,6 @@
 namespace AgentWorkspace.Tests.Infrastructure;
 
-/// <summary>The real app with real Hangfire (in-memory storage, 250 ms polling) and rules due in seconds.</summary>
+/// <summary>The real app with real Hangfire (its SQLite job file, 250 ms polling) and rules due in seconds.</summary>
 public sealed class ShortRulesApp() : WorkspaceApp(new Dictionary<string, string?>
 {
     ["Workspace:Escalation:NoResponseAfter"] = "00:00:02",

@@ -14,7 +14,8 @@ namespace AgentWorkspace.Tests.Infrastructure;
 
 /// <summary>
 /// The real app over a real SQLite file of its own (deleted on dispose), real Identity, real
-/// Hangfire. Settings override configuration exactly as environment variables would.
+/// Hangfire on the production storage (Hangfire.Storage.SQLite, in a second file of its own beside
+/// the database). Settings override configuration exactly as environment variables would.
 /// </summary>
 public class WorkspaceApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -35,6 +36,8 @@ public class WorkspaceApp : WebApplicationFactory<Program>, IAsyncLifetime
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Workspace"] = $"Data Source={DatabasePath}",
+            // The name an app process beside the same database uses, so a console host shares its job file.
+            ["ConnectionStrings:Hangfire"] = $"Data Source={HangfirePath}",
             ["Workspace:Ingest:ApiKey"] = ApiKey,
             ["Workspace:Seed:DemoPassword"] = DemoPassword,
             ["Workspace:Simulator:Enabled"] = "false",
@@ -56,6 +59,9 @@ public class WorkspaceApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>The host's Hangfire.Storage.SQLite file (unused where a host keeps its jobs in memory).</summary>
+    public string HangfirePath => Path.ChangeExtension(DatabasePath, ".hangfire.db");
 
     /// <summary>The host's warnings and errors.</summary>
     public CapturedLog Log { get; } = new();
@@ -188,14 +194,17 @@ public class WorkspaceApp : WebApplicationFactory<Program>, IAsyncLifetime
         if (!KeepDatabase)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var file in new[] { DatabasePath, HangfirePath })
             {
-                try
+                foreach (var suffix in new[] { "", "-wal", "-shm" })
                 {
-                    File.Delete(DatabasePath + suffix);
-                }
-                catch (IOException)
-                {
+                    try
+                    {
+                        File.Delete(file + suffix);
+                    }
+                    catch (IOException)
+                    {
+                    }
                 }
             }
         }

@@ -5,7 +5,7 @@ using AgentWorkspace.Tests.Infrastructure;
 
 namespace AgentWorkspace.Tests.Features.Escalations;
 
-/// <summary>Real Hangfire (in-memory storage, 250 ms polling) with rule durations of seconds.</summary>
+/// <summary>Real Hangfire (its SQLite job file, 250 ms polling) with rule durations of seconds.</summary>
 public sealed class JobsTests(ShortRulesApp app) : IClassFixture<ShortRulesApp>
 {
     [Fact]

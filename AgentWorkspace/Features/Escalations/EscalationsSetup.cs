@@ -82,14 +82,27 @@ public static class EscalationsSetup
     }
 }
 
-/// <summary>Schedules every pending rule from the database at start-up, then sweeps every minute.</summary>
-public sealed class RuleReconciler(RuleRunner runner, IRecurringJobManager recurring, ILogger<RuleReconciler> logger) : BackgroundService
+/// <summary>
+/// Schedules every pending rule from the database at start-up, then sweeps every minute. Rule jobs
+/// that a durable storage kept over the restart count as handed over, so none is scheduled twice.
+/// </summary>
+public sealed class RuleReconciler(RuleRunner runner, IRecurringJobManager recurring, JobStorage storage, RuleTimerWriter timers, ILogger<RuleReconciler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         recurring.AddOrUpdate<RuleSweepJob>(RuleSweepJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         try
         {
+            var kept = 0;
+            foreach (var job in ScheduledRuleJobs.Read(storage))
+            {
+                timers.Remember(job.Kind, job.Id, job.DueAt);
+                kept++;
+            }
+            if (kept > 0)
+            {
+                logger.LogInformation("{Kept} rule jobs were still scheduled in the job storage", kept);
+            }
             await runner.ReconcileAsync(stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -3,15 +3,44 @@ using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Hangfire.Storage.SQLite;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SQLite;
 
 namespace AgentWorkspace.Features.Escalations;
 
-/// <summary><c>Workspace:Jobs</c>: how the job storage behaves when several nodes share it (PostgreSQL).</summary>
+/// <summary>Where one node (the SQLite provider) keeps its jobs.</summary>
+public enum JobStorageKind
+{
+    /// <summary>Hangfire.Storage.SQLite in a file of its own (<c>ConnectionStrings:Hangfire</c>): the schedule survives a restart.</summary>
+    Sqlite,
+
+    /// <summary>Hangfire.InMemory: forgotten at a restart (the reconciler rebuilds it); for test hosts and the harness's comparison.</summary>
+    InMemory,
+}
+
+/// <summary><c>Workspace:Jobs</c>: how the job storage behaves (one node's file, or several nodes sharing PostgreSQL).</summary>
 public sealed class JobStorageOptions
 {
     public const string Section = "Jobs";
+
+    /// <summary>One node's storage; ignored on PostgreSQL, which always keeps jobs in Hangfire.PostgreSql.</summary>
+    public JobStorageKind Storage { get; set; } = JobStorageKind.Sqlite;
+
+    /// <summary>
+    /// SQLite storage: how often an idle worker looks at the queue. A rule is due to the second, and
+    /// Hangfire.Storage.SQLite's default (15 s) would make it that late.
+    /// </summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// SQLite storage: a lock row lives this long unless its holder renews it (every fifth of it), so the
+    /// locks of a process killed while holding them (the schedule poller's, the recurring jobs') are
+    /// taken over this soon after a restart instead of the library's 30 s.
+    /// </summary>
+    public TimeSpan LockLifetime { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// A Hangfire lock (the scheduler's, the sweep's) left by a node that died is taken over after this;
@@ -27,9 +56,10 @@ public sealed class JobStorageOptions
 }
 
 /// <summary>
-/// Hangfire's storage follows the database: in memory beside SQLite (one node; the database is the
-/// truth and the reconciler rebuilds the schedule at start-up), Hangfire.PostgreSql beside PostgreSQL
-/// (a durable queue, distributed locks, recurring jobs once across nodes).
+/// Hangfire's storage follows the database: Hangfire.Storage.SQLite in a file of its own beside SQLite
+/// (one node; the schedule survives a restart, while the database stays the truth: the reconciler and
+/// the sweep still fire from its due columns), Hangfire.PostgreSql beside PostgreSQL (a durable queue,
+/// distributed locks, recurring jobs once across nodes). In memory only where a host asks for it.
 /// </summary>
 internal static class JobStorageSetup
 {
@@ -38,16 +68,79 @@ internal static class JobStorageSetup
     public static void AddJobStorage(this WebApplicationBuilder builder)
     {
         builder.Services.AddFeatureOptions<JobStorageOptions>(builder.Configuration, JobStorageOptions.Section)
-            .Validate(o => o.LockTimeout > TimeSpan.Zero && o.InvisibilityTimeout > TimeSpan.Zero && o.SweepEvery > TimeSpan.Zero,
-                "Workspace:Jobs:LockTimeout, InvisibilityTimeout and SweepEvery must be positive.");
+            .Validate(o => o.LockTimeout > TimeSpan.Zero && o.InvisibilityTimeout > TimeSpan.Zero && o.SweepEvery > TimeSpan.Zero
+                    && o.QueuePollInterval > TimeSpan.Zero && o.LockLifetime > TimeSpan.Zero,
+                "Workspace:Jobs:LockTimeout, InvisibilityTimeout, SweepEvery, QueuePollInterval and LockLifetime must be positive.");
         // One storage per host, registered before AddHangfire (which would otherwise fall back to the
         // process-wide JobStorage.Current and let two hosts in one process run each other's jobs).
         builder.Services.AddSingleton<JobStorage>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSql
                 ? PostgreSql(sp)
-                : new InMemoryStorage());
+                : sp.GetRequiredService<IOptions<JobStorageOptions>>().Value.Storage == JobStorageKind.InMemory
+                    ? new InMemoryStorage()
+                    : Sqlite(sp));
         builder.Services.AddHostedService<NodeSweep>();
         builder.Services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("jobs");
+    }
+
+    /// <summary>
+    /// <c>ConnectionStrings:Hangfire</c> (<c>Data Source=…</c> or a bare path; relative to the content
+    /// root, where <c>App_Data</c> is), else <c>hangfire.db</c> beside the workspace database. Never the
+    /// workspace file itself: Hangfire's polling would contend with the workspace's single writer.
+    /// </summary>
+    public static string HangfireFile(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var configured = configuration.GetConnectionString("Hangfire");
+        var path = string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(WorkspaceFolder(configuration, environment), "hangfire.db")
+            : Path.GetFullPath(DataSource(configured), environment.ContentRootPath);
+        var workspace = configuration.GetConnectionString("Workspace");
+        if (!string.IsNullOrWhiteSpace(workspace) && DataSource(workspace) is { Length: > 0 } ws
+            && string.Equals(Path.GetFullPath(ws), path, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"ConnectionStrings:Hangfire names the workspace database ({path}); Hangfire's jobs need a file of their own.");
+        }
+        return path;
+    }
+
+    private static string DataSource(string value) =>
+        value.Contains('=') ? new SqliteConnectionStringBuilder(value).DataSource : value.Trim();
+
+    /// <summary>The folder of the workspace's SQLite file, resolved as the workspace's own connection resolves it.</summary>
+    private static string WorkspaceFolder(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var workspace = configuration.GetConnectionString("Workspace");
+        var source = string.IsNullOrWhiteSpace(workspace) ? "" : DataSource(workspace);
+        return source.Length == 0 || source == ":memory:"
+            ? Path.Combine(environment.ContentRootPath, "App_Data")
+            : Path.GetDirectoryName(Path.GetFullPath(source))!;
+    }
+
+    private static SQLiteStorage Sqlite(IServiceProvider sp)
+    {
+        var file = HangfireFile(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>());
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var jobs = sp.GetRequiredService<IOptions<JobStorageOptions>>().Value;
+        var options = new SQLiteStorageOptions
+        {
+            QueuePollInterval = jobs.QueuePollInterval,
+            DistributedLockLifetime = jobs.LockLifetime,
+            // The library's 30 minutes would leave a job fetched by a killed process unrun that long.
+            InvisibilityTimeout = jobs.InvisibilityTimeout,
+            JournalMode = SQLiteStorageOptions.JournalModes.WAL,
+        };
+        return new SQLiteStorage(new SQLiteDbConnectionFactory(() =>
+        {
+            // Serialized, not the library's NoMutex: a lock's heartbeat timer renews it on the connection its
+            // holder is still using. The busy timeout makes a writer wait rather than fail "database is locked";
+            // synchronous=NORMAL (safe in WAL against a killed process) spares an fsync per commit.
+            var connection = new SQLiteConnection(file, SQLiteOpenFlags.ReadWrite | SQLiteOpenFlags.Create | SQLiteOpenFlags.FullMutex, storeDateTimeAsTicks: true)
+            {
+                BusyTimeout = TimeSpan.FromSeconds(10),
+            };
+            connection.Execute("PRAGMA synchronous=NORMAL");
+            return connection;
+        }), options);
     }
 
     private static PostgreSqlStorage PostgreSql(IServiceProvider sp)
@@ -115,8 +208,8 @@ internal sealed class NodeSweep(
     }
 }
 
-/// <summary>/health names the job storage: Hangfire.PostgreSql must answer (in memory always does).</summary>
-internal sealed class JobStorageHealthCheck(IServiceProvider services) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+/// <summary>/health names the job storage (and the SQLite storage's file): it must answer (in memory always does).</summary>
+internal sealed class JobStorageHealthCheck(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
 {
     public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
         Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -126,11 +219,22 @@ internal sealed class JobStorageHealthCheck(IServiceProvider services) : Microso
             var storage = services.GetRequiredService<JobStorage>();
             using var connection = storage.GetConnection();
             connection.GetAllItemsFromSet("health-probe");
-            return Task.FromResult(Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(storage.GetType().Name));
+            return Task.FromResult(Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(Describe(storage)));
         }
         catch (Exception ex)
         {
             return Task.FromResult(Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("The job storage does not answer.", ex));
         }
+    }
+
+    private string Describe(JobStorage storage)
+    {
+        if (storage is not SQLiteStorage)
+        {
+            return storage.GetType().Name;
+        }
+        var file = JobStorageSetup.HangfireFile(configuration, environment);
+        var relative = Path.GetRelativePath(environment.ContentRootPath, file);
+        return $"{nameof(SQLiteStorage)} ({(relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative)})";
     }
 }

@@ -85,6 +85,9 @@ public sealed class RuleTimerWriter : IAsyncDisposable
         _pending.Writer.TryWrite(new RuleTimer(kind, id, dueAt));
     }
 
+    /// <summary>A job for this timer is already in storage (it outlived a restart): asking for the same instant adds none.</summary>
+    public void Remember(RuleKind kind, int id, DateTimeOffset dueAt) => _handed[(kind, id)] = dueAt;
+
     /// <summary>The job for this timer is running: the next request for it, whatever its time, is a new job.</summary>
     public void Forget(RuleKind kind, int id) => _handed.TryRemove((kind, id), out _);
 
@@ -141,9 +144,9 @@ public sealed class RuleJob(RuleRunner runner, RuleTimerWriter timers)
 }
 
 /// <summary>
-/// Job storage is in memory (Hangfire.Storage.SQLite is not obtainable here), so the database is
-/// the truth: at start-up every pending rule is scheduled again (past ones run at once), and a
-/// sweep every minute fires anything a lost job missed.
+/// The database is the truth, whatever the job storage kept: at start-up every pending rule is
+/// scheduled (past ones run at once) unless its job survived in storage, and a sweep every minute
+/// fires anything a lost job missed.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
