@@ -33,20 +33,20 @@ public sealed record BackupManifest(int Format, DateTimeOffset CreatedAt, string
         var path = Path.Combine(folder, FileName);
         if (!File.Exists(path))
         {
-            throw new OperationFailedException($"{folder} is not a complete backup: it has no {FileName} (a backup writes it last; an interrupted one has none).");
+            throw new OperationFailedException($"{folder} is not a complete backup: it has no {FileName} (a backup writes it last; an interrupted one has none). Nothing was changed.");
         }
         try
         {
             var manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(path), Json);
             if (manifest is not { Format: CurrentFormat, Files: not null })
             {
-                throw new OperationFailedException($"{path} is not a format-{CurrentFormat} backup manifest.");
+                throw new OperationFailedException($"{path} is not a format-{CurrentFormat} backup manifest. Nothing was changed.");
             }
             return manifest;
         }
         catch (JsonException e)
         {
-            throw new OperationFailedException($"{path} cannot be read: {e.Message}", e);
+            throw new OperationFailedException($"{path} cannot be read: {e.Message}. Nothing was changed.", e);
         }
     }
 

@@ -61,6 +61,12 @@ public static class OperationsCommands
             await Console.Error.WriteLineAsync($"{command} failed: {e.Message}");
             Environment.ExitCode = 1;
         }
+        catch (ArgumentException e)
+        {
+            // Microsoft.Data.Sqlite's words for a connection string it cannot read.
+            await Console.Error.WriteLineAsync($"{command} failed: ConnectionStrings:Workspace (or ConnectionStrings:Hangfire) is not a SQLite connection string: {e.Message}");
+            Environment.ExitCode = 1;
+        }
         catch (InvalidOperationException e)
         {
             // Configuration that does not bind (a provider name that does not exist) lands here.

@@ -21,9 +21,14 @@ public sealed record WorkspaceLocations(DatabaseProvider Provider, string Databa
     public static WorkspaceLocations From(IConfiguration configuration, string contentRoot)
     {
         var provider = configuration.GetValue($"{FeatureOptions.Root}:{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}", DatabaseProvider.Sqlite);
+        var attachments = Path.GetFullPath(Path.Combine(contentRoot, configuration[AttachmentsKey] is { Length: > 0 } configured ? configured : Path.Combine("App_Data", "attachments")));
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            // The connection string is PostgreSQL's: no files to resolve.
+            return new WorkspaceLocations(provider, "", "", attachments);
+        }
         var database = SqliteLocation.DatabaseFile(configuration, contentRoot);
-        var attachments = configuration[AttachmentsKey] is { Length: > 0 } configured ? configured : Path.Combine("App_Data", "attachments");
-        return new WorkspaceLocations(provider, database, JobFile(configuration, database), Path.GetFullPath(Path.Combine(contentRoot, attachments)));
+        return new WorkspaceLocations(provider, database, JobFile(configuration, database), attachments);
     }
 
     /// <summary>
