@@ -8,6 +8,7 @@ using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.Classification;
 using AgentWorkspace.Features.Conversations;
 using AgentWorkspace.Features.Escalations;
+using AgentWorkspace.Features.Operations;
 using AgentWorkspace.Features.Queue;
 using AgentWorkspace.Features.Search;
 using AgentWorkspace.Features.Security;
@@ -17,6 +18,12 @@ using AgentWorkspace.Features.Templates;
 using AgentWorkspace.Features.WallBoard;
 using AgentWorkspace.Features.WeeklyReport;
 using AgentWorkspace.Realtime;
+
+// backup / restore run instead of the web host (Features/Operations).
+if (await OperationsCommands.TryRunAsync(args))
+{
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 

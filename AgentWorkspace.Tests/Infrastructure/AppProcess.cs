@@ -162,7 +162,7 @@ public sealed class AppProcess : IDisposable
     }
 
     /// <summary>The app's own build output beside the caller's (same configuration), else the caller's folder.</summary>
-    private static string AppDirectory()
+    public static string AppDirectory()
     {
         var callerDir = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
         var configDir = Directory.GetParent(callerDir)!;

@@ -36,6 +36,9 @@ public sealed class ClusterServices : IAsyncDisposable
 
     public string Redis => $"127.0.0.1:{RedisPort}";
 
+    /// <summary>A client tool of the running server's own version (pg_dump, pg_restore, createdb).</summary>
+    public string PostgresTool(string name) => Path.Combine(_pgBin, name);
+
     /// <summary>Why the services cannot run here (binaries missing), or null.</summary>
     public static string? WhyNot()
     {

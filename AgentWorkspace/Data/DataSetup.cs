@@ -47,13 +47,7 @@ public static class DataSetup
     /// <summary>The SQLite file: the configured one, else App_Data/workspace.db under the app.</summary>
     private static string ConnectionString(IConfiguration configuration, IWebHostEnvironment environment)
     {
-        var connectionString = configuration.GetConnectionString("Workspace");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            var folder = Path.Combine(environment.ContentRootPath, "App_Data");
-            Directory.CreateDirectory(folder);
-            return $"Data Source={Path.Combine(folder, "workspace.db")}";
-        }
+        var connectionString = SqliteLocation.ConnectionString(configuration, environment.ContentRootPath);
         EnsureFolderFor(connectionString);
         return connectionString;
     }

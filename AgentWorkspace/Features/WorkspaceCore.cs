@@ -24,7 +24,7 @@ public static class WorkspaceCore
     /// When the content root (the project folder under dotnet run or tests) has none, read the
     /// copy in the output folder at the same precedence, below environment overlays and variables.
     /// </summary>
-    private static void UseRepositoryAppSettings(WebApplicationBuilder builder)
+    internal static void UseRepositoryAppSettings(WebApplicationBuilder builder)
     {
         if (File.Exists(Path.Combine(builder.Environment.ContentRootPath, "appsettings.json")))
         {
