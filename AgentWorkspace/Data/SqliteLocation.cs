@@ -20,4 +20,26 @@ public static class SqliteLocation
     /// <summary>The database file's full path (SQLite resolves a relative one against the working folder).</summary>
     public static string DatabaseFile(IConfiguration configuration, string contentRootPath) =>
         Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString(configuration, contentRootPath)).DataSource);
+
+    /// <summary>
+    /// Hangfire's own file: <c>ConnectionStrings:Hangfire</c> (<c>Data Source=…</c> or a bare path, relative
+    /// to the content root, where <c>App_Data</c> is), else <c>hangfire.db</c> beside the workspace database.
+    /// Never the workspace file itself: Hangfire's polling would contend with the workspace's single writer.
+    /// </summary>
+    public static string HangfireFile(IConfiguration configuration, string contentRootPath)
+    {
+        var configured = configuration.GetConnectionString("Hangfire");
+        var workspace = DatabaseFile(configuration, contentRootPath);
+        var path = string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(Path.GetDirectoryName(workspace)!, "hangfire.db")
+            : Path.GetFullPath(DataSource(configured), contentRootPath);
+        if (string.Equals(workspace, path, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"ConnectionStrings:Hangfire names the workspace database ({path}); Hangfire's jobs need a file of their own.");
+        }
+        return path;
+    }
+
+    private static string DataSource(string value) =>
+        value.Contains('=') ? new SqliteConnectionStringBuilder(value).DataSource : value.Trim();
 }

@@ -83,38 +83,9 @@ internal static class JobStorageSetup
         builder.Services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("jobs");
     }
 
-    /// <summary>
-    /// <c>ConnectionStrings:Hangfire</c> (<c>Data Source=…</c> or a bare path; relative to the content
-    /// root, where <c>App_Data</c> is), else <c>hangfire.db</c> beside the workspace database. Never the
-    /// workspace file itself: Hangfire's polling would contend with the workspace's single writer.
-    /// </summary>
-    public static string HangfireFile(IConfiguration configuration, IHostEnvironment environment)
-    {
-        var configured = configuration.GetConnectionString("Hangfire");
-        var path = string.IsNullOrWhiteSpace(configured)
-            ? Path.Combine(WorkspaceFolder(configuration, environment), "hangfire.db")
-            : Path.GetFullPath(DataSource(configured), environment.ContentRootPath);
-        var workspace = configuration.GetConnectionString("Workspace");
-        if (!string.IsNullOrWhiteSpace(workspace) && DataSource(workspace) is { Length: > 0 } ws
-            && string.Equals(Path.GetFullPath(ws), path, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"ConnectionStrings:Hangfire names the workspace database ({path}); Hangfire's jobs need a file of their own.");
-        }
-        return path;
-    }
-
-    private static string DataSource(string value) =>
-        value.Contains('=') ? new SqliteConnectionStringBuilder(value).DataSource : value.Trim();
-
-    /// <summary>The folder of the workspace's SQLite file, resolved as the workspace's own connection resolves it.</summary>
-    private static string WorkspaceFolder(IConfiguration configuration, IHostEnvironment environment)
-    {
-        var workspace = configuration.GetConnectionString("Workspace");
-        var source = string.IsNullOrWhiteSpace(workspace) ? "" : DataSource(workspace);
-        return source.Length == 0 || source == ":memory:"
-            ? Path.Combine(environment.ContentRootPath, "App_Data")
-            : Path.GetDirectoryName(Path.GetFullPath(source))!;
-    }
+    /// <summary>Hangfire's own SQLite file (<see cref="SqliteLocation.HangfireFile"/>).</summary>
+    public static string HangfireFile(IConfiguration configuration, IHostEnvironment environment) =>
+        SqliteLocation.HangfireFile(configuration, environment.ContentRootPath);
 
     private static SQLiteStorage Sqlite(IServiceProvider sp)
     {

@@ -28,20 +28,6 @@ public sealed record WorkspaceLocations(DatabaseProvider Provider, string Databa
             return new WorkspaceLocations(provider, "", "", attachments);
         }
         var database = SqliteLocation.DatabaseFile(configuration, contentRoot);
-        return new WorkspaceLocations(provider, database, JobFile(configuration, database), attachments);
-    }
-
-    /// <summary>
-    /// Hangfire's own SQLite file: <c>ConnectionStrings:Hangfire</c> as <c>Data Source=…</c> or a bare
-    /// path, else hangfire.db beside the workspace database.
-    /// </summary>
-    private static string JobFile(IConfiguration configuration, string database)
-    {
-        var configured = configuration.GetConnectionString("Hangfire");
-        if (string.IsNullOrWhiteSpace(configured))
-        {
-            return Path.Combine(Path.GetDirectoryName(database)!, "hangfire.db");
-        }
-        return Path.GetFullPath(configured.Contains('=') ? new SqliteConnectionStringBuilder(configured).DataSource : configured);
+        return new WorkspaceLocations(provider, database, SqliteLocation.HangfireFile(configuration, contentRoot), attachments);
     }
 }
