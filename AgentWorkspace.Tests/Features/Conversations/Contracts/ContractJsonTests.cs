@@ -43,6 +43,8 @@ public sealed class ContractJsonTests(SharedApp app)
         var message = await ReadUntil(appended.Reader, m => m.GetProperty("conversationId").GetInt32() == posted.ConversationId, timeout.Token);
         Assert.Equal(MessageFields, Names(message));
         AssertEnumsAre(JsonValueKind.Number, message, MessageEnums);
+        Assert.Equal("contract-hub-1", message.GetProperty("customerId").GetString());
+        Assert.Equal("customer", message.GetProperty("kind").GetString());
     }
 
     [Fact]
@@ -56,6 +58,8 @@ public sealed class ContractJsonTests(SharedApp app)
         var message = details.GetProperty("messages").EnumerateArray().Single(m => m.GetProperty("id").GetInt64() == posted.MessageId);
         Assert.Equal(MessageFields, Names(message));
         AssertEnumsAre(JsonValueKind.String, message, MessageEnums);
+        Assert.Equal("Chat", message.GetProperty("channel").GetString());
+        Assert.Equal("contract-api-1", message.GetProperty("customerId").GetString());
     }
 
     [Fact]
@@ -96,7 +100,10 @@ public sealed class ContractJsonTests(SharedApp app)
 
     // Taken from the output before the change (the hub writes enums as numbers, the API as names).
     private const string SummaryFields = "id, customerExternalId, customerName, channel, preview, status, category, topic, priority, matchedKeywords, ambiguous, needsCollaboration, agitated, createdAt, classifiedAt, classificationAutoAccepted, firstResponseDueAt, firstRespondedAt, lastCustomerMessageAt, assigneeUserName, escalatedAt, escalatedTo, secondHandlingOwner, secondHandlingDueAt, version, reviewRequestedAt, resolutionDueAt, reasons, isOpen, customerDisplayName, isEscalated, isClassified, dueAt, awaitsFirstResponse, awaitsReview";
-    private const string MessageFields = "id, conversationId, authorKind, authorName, text, createdAt";
+    private const string TodaysMessageFields = "id, conversationId, authorKind, authorName, text, createdAt";
+
+    // Added by issue 22 after today's fields: a connector routes a reply without asking for the conversation.
+    private const string MessageFields = TodaysMessageFields + ", channel, customerId, kind";
     private static readonly string[] SummaryEnums = ["channel", "status", "category", "priority"];
-    private static readonly string[] MessageEnums = ["authorKind"];
+    private static readonly string[] MessageEnums = ["authorKind", "channel"];
 }
