@@ -10,15 +10,40 @@ public sealed class AlertDeciderTests
     private static readonly DateTimeOffset Arrived = TestClock.NextMondayMorning();
 
     /// <summary>A chat conversation due 10 minutes after it arrived.</summary>
-    private static ConversationSummary Row(int id, string? assignee, long version, ConversationStatus status = ConversationStatus.Open, DateTimeOffset? responded = null) => new(
-        id, "56", "王芳", Channel.Chat, "我的订单怎么还没发货？", status, Category.Consultation, "logistics", Priority.High,
-        [], false, false, false, Arrived, Arrived, false, Arrived.AddMinutes(10), responded, Arrived,
-        assignee, null, null, null, null, version);
+    private static ConversationSummary Row(int id, string? assignee, long version, ConversationStatus status = ConversationStatus.Open, DateTimeOffset? responded = null) => new()
+    {
+        Id = id,
+        CustomerExternalId = "56",
+        CustomerName = "王芳",
+        Channel = Channel.Chat,
+        Preview = "我的订单怎么还没发货？",
+        Status = status,
+        Category = Category.Consultation,
+        Topic = "logistics",
+        Priority = Priority.High,
+        CreatedAt = Arrived,
+        ClassifiedAt = Arrived,
+        FirstResponseDueAt = Arrived.AddMinutes(10),
+        FirstRespondedAt = responded,
+        LastCustomerMessageAt = Arrived,
+        AssigneeUserName = assignee,
+        Version = version,
+    };
+
+    private static MessageView Message(long id, int conversationId, AuthorKind kind, string author, string text) => new()
+    {
+        Id = id,
+        ConversationId = conversationId,
+        AuthorKind = kind,
+        AuthorName = author,
+        Text = text,
+        CreatedAt = Arrived,
+    };
 
     private static WorkspaceEvent Changed(ConversationSummary c) => new WorkspaceEvent.ConversationChanged(c);
 
     private static WorkspaceEvent CustomerWrote(int conversationId, string text = "还没到") =>
-        new WorkspaceEvent.MessageAppended(new MessageView(1, conversationId, AuthorKind.Customer, "王芳", text, Arrived));
+        new WorkspaceEvent.MessageAppended(Message(1, conversationId, AuthorKind.Customer, "王芳", text));
 
     private static AlertDecider For(string user = "agent1", AlertPreferences? preferences = null) =>
         new(user, preferences ?? AlertPreferences.Defaults(user));
@@ -67,7 +92,7 @@ public sealed class AlertDeciderTests
         Assert.Equal(AlertKind.CustomerReply, alert?.Kind);
         Assert.Equal("到底什么时候发货", alert?.Text);
 
-        Assert.Null(decider.Decide(new WorkspaceEvent.MessageAppended(new MessageView(2, 1, AuthorKind.Agent, "agent1", "马上处理", Arrived))));
+        Assert.Null(decider.Decide(new WorkspaceEvent.MessageAppended(Message(2, 1, AuthorKind.Agent, "agent1", "马上处理"))));
         Assert.Null(decider.Decide(CustomerWrote(9)));
 
         // Once it is no longer mine (reassigned or resolved), its messages are not my alerts.

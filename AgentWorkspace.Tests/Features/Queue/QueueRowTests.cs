@@ -12,10 +12,27 @@ public sealed class QueueRowTests : ComponentTest
 {
     private static readonly DateTimeOffset Arrived = new(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
 
-    internal static ConversationSummary Row(int id = 7, string? assignee = null, bool classified = false, bool auto = false, Priority priority = Priority.Urgent, DateTimeOffset? responded = null) => new(
-        id, "56", "王芳", Channel.Chat, "我的订单怎么还没发货？", ConversationStatus.New, Category.Consultation, "logistics", priority,
-        ["发货"], false, false, false, Arrived, classified ? Arrived.AddSeconds(3) : null, auto, Arrived.AddMinutes(5), responded, Arrived,
-        assignee, null, null, null, null, 1);
+    internal static ConversationSummary Row(int id = 7, string? assignee = null, bool classified = false, bool auto = false, Priority priority = Priority.Urgent, DateTimeOffset? responded = null) => new()
+    {
+        Id = id,
+        CustomerExternalId = "56",
+        CustomerName = "王芳",
+        Channel = Channel.Chat,
+        Preview = "我的订单怎么还没发货？",
+        Status = ConversationStatus.New,
+        Category = Category.Consultation,
+        Topic = "logistics",
+        Priority = priority,
+        MatchedKeywords = ["发货"],
+        CreatedAt = Arrived,
+        ClassifiedAt = classified ? Arrived.AddSeconds(3) : null,
+        ClassificationAutoAccepted = auto,
+        FirstResponseDueAt = Arrived.AddMinutes(5),
+        FirstRespondedAt = responded,
+        LastCustomerMessageAt = Arrived,
+        AssigneeUserName = assignee,
+        Version = 1,
+    };
 
     private IRenderedComponent<QueueRow> RenderRow(ConversationSummary row, DateTimeOffset now, Action<ConversationSummary>? claim = null) =>
         RenderInteractive<QueueRow>(p => p

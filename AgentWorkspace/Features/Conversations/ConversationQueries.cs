@@ -103,7 +103,7 @@ public sealed class ConversationQueries(IDbContextFactory<WorkspaceDbContext> db
             c.EscalatedAt, c.EscalatedTo, c.EscalationReason, c.ResolvedAt, c.ResolvedBy, c.Resolution, c.ClosedAt,
             c.SatisfactionCheckDueAt, c.SatisfactionCheckSentAt, c.Satisfaction, c.SecondHandlingOwner, c.SecondHandlingDueAt,
             c.LastTemplateVersionId, c.Version,
-            [.. messages.Select(MessageView.From)], timeline, tickets, earlier, escalations,
+            [.. messages.Select(m => MessageView.From(m, c))], timeline, tickets, earlier, escalations,
             c.ReviewRequestedAt, c.SecondHandlingRepliedAt, c.NextCustomerUpdateDueAt);
         return (details, ConversationSummary.From(c));
     }
