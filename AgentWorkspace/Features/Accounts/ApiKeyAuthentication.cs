@@ -32,7 +32,7 @@ public sealed class ApiKeyAuthenticationHandler(
         string? presented = Request.Headers[HeaderName];
         if (string.IsNullOrEmpty(presented) && Request.Path.StartsWithSegments("/hubs"))
         {
-            presented = Request.Query["access_token"];
+            presented = BearerToken(Request.Headers.Authorization) ?? Request.Query["access_token"];
         }
         if (string.IsNullOrEmpty(presented))
         {
@@ -54,6 +54,11 @@ public sealed class ApiKeyAuthenticationHandler(
             ? AuthenticateResult.Fail("Invalid API key")
             : Success($"connector:{key.Name}", key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), key.ScopeList);
     }
+
+    private static string? BearerToken(string? authorization) =>
+        authorization is { } value && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && value[7..].Trim() is { Length: > 0 } token
+            ? token
+            : null;
 
     private static AuthenticateResult Success(string name, string keyId, IEnumerable<string> scopes)
     {
