@@ -44,6 +44,36 @@ public sealed class WorkspaceHubTests(SharedApp app)
     }
 
     [Fact]
+    public async Task A_connector_watching_a_conversation_receives_each_event_once()
+    {
+        await using var hub = Connect(WorkspaceApp.ApiKey);
+        var appended = System.Threading.Channels.Channel.CreateUnbounded<MessageView>();
+        hub.On<MessageView>(nameof(IWorkspaceClient.MessageAppended), m => appended.Writer.TryWrite(m));
+        await hub.StartAsync(TestContext.Current.CancellationToken);
+        var first = await app.PostMessageAsync("请问发票怎么开？", customerId: "hub-once", customerName: "钱多多");
+        await hub.InvokeAsync("WatchConversation", first.ConversationId, TestContext.Current.CancellationToken);
+
+        var second = await app.PostMessageAsync("抬头写公司名", customerId: "hub-once", customerName: "钱多多");
+        Assert.Equal(first.ConversationId, second.ConversationId);
+        // A third conversation's message is the marker: events of one connection arrive in order, so once
+        // it is here every copy of the second message would have arrived too.
+        var marker = await app.PostMessageAsync("你好", customerId: "hub-once-marker", customerName: "孙");
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var seen = new List<MessageView>();
+        while (true)
+        {
+            var m = await appended.Reader.ReadAsync(timeout.Token);
+            seen.Add(m);
+            if (m.Id == marker.MessageId)
+            {
+                break;
+            }
+        }
+        Assert.Single(seen, m => m.Id == second.MessageId);
+    }
+
+    [Fact]
     public async Task Hub_refuses_a_client_without_sign_in_or_key()
     {
         await using var hub = Connect(apiKey: null);

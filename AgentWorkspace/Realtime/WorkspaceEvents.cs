@@ -21,9 +21,9 @@ public sealed class WorkspaceEvents(
     public async Task ConversationChanged(ConversationSummary summary)
     {
         ToCircuits(new WorkspaceEvent.ConversationChanged(summary));
-        await Safely(() => Task.WhenAll(
-            hub.Clients.Group(WorkspaceHub.AllStaffGroup).ConversationChanged(summary),
-            hub.Clients.Group(WorkspaceHub.ConversationGroup(summary.Id)).ConversationChanged(summary)));
+        // Every hub connection is in the staff group (OnConnectedAsync), so a watcher's conversation
+        // group would deliver the same event to it a second time: once per connection is the staff group.
+        await Safely(() => hub.Clients.Group(WorkspaceHub.AllStaffGroup).ConversationChanged(summary));
     }
 
     public async Task MessageAppended(MessageView message)
@@ -31,14 +31,11 @@ public sealed class WorkspaceEvents(
         ToCircuits(new WorkspaceEvent.MessageAppended(message));
         if (message.AuthorKind == AuthorKind.Note)
         {
-            // An internal note is for staff only: connector keys sit in the staff and conversation
-            // groups, so notes go to the signed-in staff's own group and nowhere else.
+            // An internal note is for staff only: connector keys sit in the staff group, so notes go to the signed-in staff's own group and nowhere else.
             await Safely(() => hub.Clients.Group(WorkspaceHub.StaffPeopleGroup).MessageAppended(message));
             return;
         }
-        await Safely(() => Task.WhenAll(
-            hub.Clients.Group(WorkspaceHub.AllStaffGroup).MessageAppended(message),
-            hub.Clients.Group(WorkspaceHub.ConversationGroup(message.ConversationId)).MessageAppended(message)));
+        await Safely(() => hub.Clients.Group(WorkspaceHub.AllStaffGroup).MessageAppended(message));
     }
 
     public async Task ClassificationConfirmed(ConversationSummary summary)
